@@ -1,0 +1,13 @@
+using GroundTruth.Core.Jobs;
+
+namespace GroundTruth.Core.Consolidation;
+
+/// <summary>Chooses the default consolidator for each task type.</summary>
+public static class Consolidators
+{
+    private static readonly MajorityVote Single = new();
+    private static readonly MultiLabelVote Multi = new();
+
+    /// <summary>The consolidator used for <paramref name="type"/> unless the job asks for another.</summary>
+    public static IAnnotationConsolidator For(TaskType type) => TaskTypes.Get(type).IsMultiLabel ? Multi : Single;
+}

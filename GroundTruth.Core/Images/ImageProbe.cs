@@ -1,0 +1,52 @@
+using SkiaSharp;
+
+namespace GroundTruth.Core.Images;
+
+/// <summary>Reads an image's size and format from its header with SkiaSharp, without decoding the pixels.</summary>
+public static class ImageProbe
+{
+    /// <summary>Ground Truth's largest accepted image file (40 MB).</summary>
+    public const long MaxFileBytes = 40L * 1024 * 1024;
+
+    /// <summary>Ground Truth's largest accepted image (100 megapixels).</summary>
+    public const long MaxPixels = 100_000_000;
+
+    /// <summary>Probes an image stream.</summary>
+    /// <returns>The image's info, or <c>null</c> with <paramref name="error"/> when it is not a readable JPEG or PNG.</returns>
+    public static ImageInfo? Probe(Stream stream, out string? error)
+    {
+        error = null;
+        using var codec = SKCodec.Create(stream, out var result);
+        if (codec is null)
+        {
+            error = $"The file is not an image that can be decoded ({result}).";
+            return null;
+        }
+
+        if (codec.EncodedFormat is not (SKEncodedImageFormat.Jpeg or SKEncodedImageFormat.Png or SKEncodedImageFormat.Webp))
+        {
+            error = $"{codec.EncodedFormat} images are not supported; use JPEG or PNG.";
+            return null;
+        }
+
+        var (width, height) = (codec.Info.Width, codec.Info.Height);
+        if (width <= 0 || height <= 0)
+        {
+            error = "The image has no pixels.";
+            return null;
+        }
+
+        if ((long)width * height > MaxPixels)
+        {
+            error = $"The image is {width} × {height} pixels; the limit is {MaxPixels / 1_000_000} megapixels.";
+            return null;
+        }
+
+        // Orientations 5–8 rotate by 90°, so the displayed width is the stored height.
+        var swaps = codec.EncodedOrigin is SKEncodedOrigin.LeftTop or SKEncodedOrigin.RightTop
+            or SKEncodedOrigin.RightBottom or SKEncodedOrigin.LeftBottom;
+        return swaps
+            ? new ImageInfo(height, width, codec.EncodedFormat.ToString())
+            : new ImageInfo(width, height, codec.EncodedFormat.ToString());
+    }
+}

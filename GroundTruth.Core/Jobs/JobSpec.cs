@@ -1,0 +1,91 @@
+using GroundTruth.Core.Validation;
+
+namespace GroundTruth.Core.Jobs;
+
+/// <summary>What a requester asks for when creating a job, before anything is stored.</summary>
+public sealed record JobSpec
+{
+    /// <summary>Most seconds a task time limit may be for image and text tasks (8 hours).</summary>
+    public const int MaxTaskTimeLimitSeconds = 28_800;
+
+    /// <summary>Most seconds an object may wait to be picked up (30 days).</summary>
+    public const int MaxAvailabilityLifetimeSeconds = 2_592_000;
+
+    /// <summary>The job name.</summary>
+    public required string Name { get; init; }
+
+    /// <summary>The output manifest key for the labels.</summary>
+    public required string LabelAttributeName { get; init; }
+
+    /// <summary>What workers do.</summary>
+    public TaskType TaskType { get; init; }
+
+    /// <summary>The label categories.</summary>
+    public required IReadOnlyList<LabelCategory> Labels { get; init; }
+
+    /// <summary>Short instructions shown beside each task.</summary>
+    public string ShortInstructions { get; init; } = "";
+
+    /// <summary>Full instructions shown in a dialog.</summary>
+    public string FullInstructions { get; init; } = "";
+
+    /// <summary>The work team.</summary>
+    public Guid WorkTeamId { get; init; }
+
+    /// <summary>Workers per object, 1–9.</summary>
+    public int WorkersPerObject { get; init; } = 3;
+
+    /// <summary>Task time limit in seconds, 30–28,800.</summary>
+    public int TaskTimeLimitSeconds { get; init; } = 300;
+
+    /// <summary>Task availability lifetime in seconds, 60–2,592,000.</summary>
+    public int TaskAvailabilityLifetimeSeconds { get; init; } = 864_000;
+
+    /// <summary>Tasks one worker may hold at once, 1–1,000.</summary>
+    public int MaxConcurrentTasksPerWorker { get; init; } = 1;
+
+    /// <summary>Checks every field; an empty list means the spec is valid.</summary>
+    public IReadOnlyList<FieldError> Validate()
+    {
+        var errors = new List<FieldError>();
+        Add(nameof(Name), JobNaming.ValidateJobName(Name));
+        Add(nameof(LabelAttributeName), JobNaming.ValidateLabelAttributeName(LabelAttributeName, TaskType));
+        var type = TaskTypes.Get(TaskType);
+        if (Labels.Count < type.MinLabels)
+        {
+            Add(nameof(Labels), $"{type.DisplayName} needs at least {type.MinLabels} labels.");
+        }
+        else if (Labels.Count > type.MaxLabels)
+        {
+            Add(nameof(Labels), $"{type.DisplayName} allows at most {type.MaxLabels} labels.");
+        }
+
+        errors.AddRange(LabelCategoryConfig.ValidateLabels([.. Labels.Select(l => l.Label)]));
+        if (WorkTeamId == Guid.Empty)
+        {
+            Add(nameof(WorkTeamId), "Choose the work team that will label this job.");
+        }
+
+        Range(nameof(WorkersPerObject), WorkersPerObject, 1, 9, "workers per object");
+        Range(nameof(TaskTimeLimitSeconds), TaskTimeLimitSeconds, 30, MaxTaskTimeLimitSeconds, "seconds of task time limit");
+        Range(nameof(TaskAvailabilityLifetimeSeconds), TaskAvailabilityLifetimeSeconds, 60, MaxAvailabilityLifetimeSeconds, "seconds of task lifetime");
+        Range(nameof(MaxConcurrentTasksPerWorker), MaxConcurrentTasksPerWorker, 1, 1000, "concurrent tasks per worker");
+        return errors;
+
+        void Add(string field, string? message)
+        {
+            if (message is not null)
+            {
+                errors.Add(new FieldError(field, message));
+            }
+        }
+
+        void Range(string field, int value, int min, int max, string what)
+        {
+            if (value < min || value > max)
+            {
+                Add(field, $"Use {min:N0}–{max:N0} {what}; {value:N0} is out of range.");
+            }
+        }
+    }
+}

@@ -1,0 +1,21 @@
+namespace GroundTruth.Core.Jobs;
+
+/// <summary>
+/// The kind of labeling work a job asks for. Each value has a <see cref="TaskTypeDescriptor"/> in
+/// <see cref="TaskTypes"/> that says what data it reads, what workers answer and what the output manifest holds.
+/// </summary>
+/// <remarks>Values are persisted by name, so new types can be added anywhere in the list.</remarks>
+public enum TaskType
+{
+    /// <summary>One class per image (Ground Truth's <c>ImageMultiClass</c>).</summary>
+    ImageClassification,
+
+    /// <summary>Any number of classes per image (<c>ImageMultiClassMultiLabel</c>).</summary>
+    ImageMultiLabelClassification,
+
+    /// <summary>One class per text (<c>TextMultiClass</c>).</summary>
+    TextClassification,
+
+    /// <summary>Any number of classes per text (<c>TextMultiClassMultiLabel</c>).</summary>
+    TextMultiLabelClassification,
+}

@@ -1,0 +1,26 @@
+namespace GroundTruth.Core.Jobs;
+
+/// <summary>Everything the product needs to know about one <see cref="TaskType"/>.</summary>
+/// <param name="Type">The task type described.</param>
+/// <param name="DisplayName">The name shown to requesters.</param>
+/// <param name="OutputType">The <c>type</c> written into <c>&lt;attr&gt;-metadata</c>, e.g. <c>groundtruth/image-classification</c>.</param>
+/// <param name="DataKind">Whether objects are image files or inline text.</param>
+/// <param name="IsMultiLabel">Whether a worker may choose several labels.</param>
+/// <param name="CrowdElement">The crowd HTML element whose output shape worker answers use, e.g. <c>crowd-image-classifier</c>.</param>
+/// <param name="MinLabels">Fewest label categories the job must define.</param>
+/// <param name="MaxLabels">Most label categories the job may define.</param>
+/// <param name="LabelAttributeNeedsRef">Whether the label attribute name must end in <c>-ref</c> (semantic segmentation); otherwise it must not.</param>
+/// <param name="DefaultWorkersPerObject">The console default for workers per object.</param>
+/// <param name="DefaultTaskTimeLimitSeconds">The console default task time limit.</param>
+public sealed record TaskTypeDescriptor(
+    TaskType Type,
+    string DisplayName,
+    string OutputType,
+    DataKind DataKind,
+    bool IsMultiLabel,
+    string CrowdElement,
+    int MinLabels,
+    int MaxLabels,
+    bool LabelAttributeNeedsRef,
+    int DefaultWorkersPerObject,
+    int DefaultTaskTimeLimitSeconds);

@@ -1,0 +1,25 @@
+namespace GroundTruth.Core.Jobs;
+
+/// <summary>The catalogue of task types, with the limits Ground Truth documents for each.</summary>
+/// <remarks>Label limits follow the CreateLabelingJob API quotas: classification needs at least 2 labels and
+/// multi-label at most 50; single-label is unlimited in the API (we cap it at 1,000 so the worker UI stays usable).</remarks>
+public static class TaskTypes
+{
+    private static readonly Dictionary<TaskType, TaskTypeDescriptor> Descriptors = new TaskTypeDescriptor[]
+    {
+        new(TaskType.ImageClassification, "Image classification (single label)", "groundtruth/image-classification",
+            DataKind.Image, IsMultiLabel: false, "crowd-image-classifier", 2, 1000, false, 3, 300),
+        new(TaskType.ImageMultiLabelClassification, "Image classification (multi-label)", "groundtruth/image-classification-multilabel",
+            DataKind.Image, IsMultiLabel: true, "crowd-image-classifier-multi-select", 2, 50, false, 3, 300),
+        new(TaskType.TextClassification, "Text classification (single label)", "groundtruth/text-classification",
+            DataKind.Text, IsMultiLabel: false, "crowd-classifier", 2, 1000, false, 3, 300),
+        new(TaskType.TextMultiLabelClassification, "Text classification (multi-label)", "groundtruth/text-classification-multilabel",
+            DataKind.Text, IsMultiLabel: true, "crowd-classifier-multi-select", 2, 50, false, 3, 300),
+    }.ToDictionary(d => d.Type);
+
+    /// <summary>Every task type, in the order the job form lists them.</summary>
+    public static IReadOnlyList<TaskTypeDescriptor> All { get; } = [.. Descriptors.Values];
+
+    /// <summary>The descriptor of <paramref name="type"/>.</summary>
+    public static TaskTypeDescriptor Get(TaskType type) => Descriptors[type];
+}

@@ -1,0 +1,14 @@
+namespace GroundTruth.Core.Workforce;
+
+/// <summary>A user's membership of a work team.</summary>
+public sealed class WorkTeamMember
+{
+    /// <summary>The team.</summary>
+    public Guid WorkTeamId { get; set; }
+
+    /// <summary>The member's user id.</summary>
+    public required string UserId { get; set; }
+
+    /// <summary>When the user joined.</summary>
+    public DateTimeOffset AddedAt { get; set; }
+}

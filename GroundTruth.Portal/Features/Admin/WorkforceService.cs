@@ -1,0 +1,101 @@
+using GroundTruth.Core.Validation;
+using GroundTruth.Core.Workforce;
+using GroundTruth.Portal.Data;
+using GroundTruth.Portal.Security;
+using Microsoft.EntityFrameworkCore;
+
+namespace GroundTruth.Portal.Features.Admin;
+
+public sealed record TeamRow(Guid Id, string Name, string Description, WorkforceKind Kind, IReadOnlyList<TeamMemberRow> Members);
+
+public sealed record TeamMemberRow(string UserId, string Email);
+
+public sealed record WorkerOption(string UserId, string Email);
+
+/// <summary>Work teams: create them and manage their members.</summary>
+public sealed class WorkforceService(IDbContextFactory<GroundTruthDbContext> dbFactory, TimeProvider time)
+{
+    public async Task<IReadOnlyList<TeamRow>> ListTeamsAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var teams = await db.WorkTeams.AsNoTracking().Include(t => t.Members).ToListAsync(cancellationToken);
+        var emails = await db.Users.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.Email ?? u.Id, cancellationToken);
+        return [.. teams.OrderBy(t => t.Name, StringComparer.OrdinalIgnoreCase).Select(t => new TeamRow(t.Id, t.Name, t.Description, t.Kind,
+            [.. t.Members.Select(m => new TeamMemberRow(m.UserId, emails.GetValueOrDefault(m.UserId, m.UserId))).OrderBy(m => m.Email, StringComparer.OrdinalIgnoreCase)]))];
+    }
+
+    /// <summary>Users who can work: anyone with a worker role.</summary>
+    public async Task<IReadOnlyList<WorkerOption>> ListWorkersAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var workers = await (from u in db.Users
+                             join ur in db.UserRoles on u.Id equals ur.UserId
+                             join r in db.Roles on ur.RoleId equals r.Id
+                             where Roles.Workers.Contains(r.Name!)
+                             select new WorkerOption(u.Id, u.Email ?? u.Id)).Distinct().ToListAsync(cancellationToken);
+        return [.. workers.OrderBy(w => w.Email, StringComparer.OrdinalIgnoreCase)];
+    }
+
+    public async Task<(Guid? TeamId, IReadOnlyList<FieldError> Errors)> CreateTeamAsync(
+        string name, string description, IReadOnlyList<string> memberIds, CancellationToken cancellationToken = default)
+    {
+        var errors = new List<FieldError>();
+        name = name.Trim();
+        if (name.Length is 0 or > 63)
+        {
+            errors.Add(new("Name", "A team name has 1–63 characters."));
+        }
+
+        if (description.Length > 200)
+        {
+            errors.Add(new("Description", "A description has at most 200 characters."));
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        if (errors.Count == 0 && await db.WorkTeams.AnyAsync(t => t.Name == name, cancellationToken))
+        {
+            errors.Add(new("Name", $"A team named '{name}' already exists."));
+        }
+
+        var known = await db.Users.Where(u => memberIds.Contains(u.Id)).Select(u => u.Id).ToListAsync(cancellationToken);
+        if (known.Count != memberIds.Distinct().Count())
+        {
+            errors.Add(new("Members", "Some chosen members do not exist."));
+        }
+
+        if (errors.Count > 0)
+        {
+            return (null, errors);
+        }
+
+        var now = time.GetUtcNow();
+        var team = new WorkTeam
+        {
+            Id = Guid.NewGuid(),
+            Name = name,
+            Description = description.Trim(),
+            Kind = WorkforceKind.Private,
+            CreatedAt = now,
+            Members = [.. known.Select(id => new WorkTeamMember { UserId = id, AddedAt = now })],
+        };
+        db.WorkTeams.Add(team);
+        await db.SaveChangesAsync(cancellationToken);
+        return (team.Id, []);
+    }
+
+    public async Task AddMemberAsync(Guid teamId, string userId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        if (!await db.WorkTeamMembers.AnyAsync(m => m.WorkTeamId == teamId && m.UserId == userId, cancellationToken))
+        {
+            db.WorkTeamMembers.Add(new WorkTeamMember { WorkTeamId = teamId, UserId = userId, AddedAt = time.GetUtcNow() });
+            await db.SaveChangesAsync(cancellationToken);
+        }
+    }
+
+    public async Task RemoveMemberAsync(Guid teamId, string userId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await db.WorkTeamMembers.Where(m => m.WorkTeamId == teamId && m.UserId == userId).ExecuteDeleteAsync(cancellationToken);
+    }
+}

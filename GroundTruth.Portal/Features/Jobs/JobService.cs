@@ -1,0 +1,284 @@
+using System.Text;
+using System.Text.Json;
+using GroundTruth.Core.DataObjects;
+using GroundTruth.Core.Jobs;
+using GroundTruth.Core.Storage;
+using GroundTruth.Portal.Data;
+using GroundTruth.Portal.Security;
+using Microsoft.EntityFrameworkCore;
+
+namespace GroundTruth.Portal.Features.Jobs;
+
+/// <summary>Creates, lists, shows and stops labeling jobs for requesters.</summary>
+public sealed class JobService(
+    IDbContextFactory<GroundTruthDbContext> dbFactory,
+    IObjectStore store,
+    ManifestImports importQueue,
+    OutputManifestService output,
+    JobProgressNotifier notifier,
+    TimeProvider time)
+{
+    public async Task<IReadOnlyList<JobSummary>> ListAsync(Caller caller, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var rows = await db.Jobs.AsNoTracking()
+            .Where(j => caller.IsAdmin || j.RequesterId == caller.UserId)
+            .Select(j => new { j.Id, j.Name, j.TaskType, j.Status, j.HumanLabeled, j.MachineLabeled, j.FailedNonRetryableError, j.TotalObjects, j.WorkersPerObject, j.CreatedAt })
+            .ToListAsync(cancellationToken);
+        return [.. rows
+            .OrderByDescending(j => j.CreatedAt)
+            .Select(j => new JobSummary(j.Id, j.Name, j.TaskType, j.Status,
+                Counters(j.HumanLabeled, j.MachineLabeled, j.FailedNonRetryableError, j.TotalObjects), j.WorkersPerObject, j.CreatedAt))];
+    }
+
+    public async Task<JobDetails?> GetAsync(Guid id, Caller caller, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var job = await db.Jobs.AsNoTracking().FirstOrDefaultAsync(j => j.Id == id, cancellationToken);
+        if (job is null || !CanSee(job, caller))
+        {
+            return null;
+        }
+
+        var team = await db.WorkTeams.Where(t => t.Id == job.WorkTeamId).Select(t => t.Name).FirstOrDefaultAsync(cancellationToken);
+        return new JobDetails(job.Id, job.Name, job.LabelAttributeName, job.TaskType, job.Status, job.FailureReason, job.Labels,
+            team ?? "(deleted team)", job.WorkersPerObject, job.TaskTimeLimitSeconds, job.TaskAvailabilityLifetimeSeconds,
+            job.MaxConcurrentTasksPerWorker, job.Counters,
+            new ImportProgress(job.ImportLinesRead, job.ImportLinesRejected, job.ImportBytesRead, job.ImportBytesTotal),
+            job.CreatedAt, job.LastModifiedAt);
+    }
+
+    public async Task<IReadOnlyList<ObjectRow>> GetObjectsAsync(Guid id, Caller caller, int skip, int take, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        if (!await CanSeeAsync(db, id, caller, cancellationToken))
+        {
+            return [];
+        }
+
+        var rows = await db.DataObjects.AsNoTracking()
+            .Where(o => o.JobId == id)
+            .OrderBy(o => o.DatasetObjectId)
+            .Skip(skip).Take(take)
+            .Select(o => new { o.Id, o.DatasetObjectId, o.Source, o.Status, o.ResponseCount, o.MetadataJson })
+            .ToListAsync(cancellationToken);
+        return [.. rows.Select(o => new ObjectRow(o.Id, o.DatasetObjectId, o.Source, o.Status, o.ResponseCount, LabelText(o.MetadataJson), Confidence(o.MetadataJson)))];
+    }
+
+    public async Task<IReadOnlyList<ImportErrorRow>> GetImportErrorsAsync(Guid id, Caller caller, int take, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        if (!await CanSeeAsync(db, id, caller, cancellationToken))
+        {
+            return [];
+        }
+
+        return await db.ImportErrors.AsNoTracking().Where(e => e.JobId == id).OrderBy(e => e.LineNumber).Take(take)
+            .Select(e => new ImportErrorRow(e.LineNumber, e.Message)).ToListAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<TeamOption>> GetTeamOptionsAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var teams = await db.WorkTeams.AsNoTracking()
+            .Select(t => new TeamOption(t.Id, t.Name, t.Members.Count)).ToListAsync(cancellationToken);
+        return [.. teams.OrderBy(t => t.Name, StringComparer.OrdinalIgnoreCase)];
+    }
+
+    public async Task<bool> IsNameTakenAsync(string name, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var key = name.ToLowerInvariant();
+        return await db.Jobs.AnyAsync(j => j.NameKey == key, cancellationToken);
+    }
+
+    /// <summary>Creates a job from an uploaded input manifest; the import runs in the background.</summary>
+    public Task<CreateJobResult> CreateFromManifestAsync(JobSpec spec, Stream manifest, Caller caller, CancellationToken cancellationToken = default) =>
+        CreateAsync(spec, caller, (key, ct) => store.WriteAsync(key, manifest, ct), cancellationToken);
+
+    /// <summary>Creates a job from uploaded files: images become <c>source-ref</c> lines, text files <c>source</c> lines.</summary>
+    public Task<CreateJobResult> CreateFromFilesAsync(JobSpec spec, IReadOnlyList<UploadedFile> files, Caller caller, CancellationToken cancellationToken = default)
+    {
+        if (files.Count == 0)
+        {
+            return Task.FromResult(CreateJobResult.Fail("Files", "Upload at least one file."));
+        }
+
+        return CreateAsync(spec, caller, async (manifestKey, ct) =>
+        {
+            var folder = $"uploads/{Path.GetFileName(Path.GetDirectoryName(Path.GetDirectoryName(manifestKey)))}";
+            await using var manifest = await store.OpenWriteAsync(manifestKey, ct);
+            await using var writer = new StreamWriter(manifest, new UTF8Encoding(false));
+            var used = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var file in files)
+            {
+                await using var content = file.Open();
+                object line;
+                if (TaskTypes.Get(spec.TaskType).DataKind == DataKind.Text)
+                {
+                    using var reader = new StreamReader(content, Encoding.UTF8);
+                    line = new Dictionary<string, string> { ["source"] = (await reader.ReadToEndAsync(ct)).Trim() };
+                }
+                else
+                {
+                    var key = ObjectKey.ForUpload(folder, file.Name);
+                    for (var n = 2; !used.Add(key); n++)
+                    {
+                        key = ObjectKey.ForUpload(folder, $"{n}-{file.Name}");
+                    }
+
+                    await store.WriteAsync(key, content, ct);
+                    line = new Dictionary<string, string> { ["source-ref"] = key };
+                }
+
+                await writer.WriteLineAsync(JsonSerializer.Serialize(line));
+            }
+        }, cancellationToken);
+    }
+
+    public async Task<bool> StopAsync(Guid id, Caller caller, CancellationToken cancellationToken = default)
+    {
+        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
+        {
+            var job = await db.Jobs.FirstOrDefaultAsync(j => j.Id == id, cancellationToken);
+            if (job is null || !CanSee(job, caller) || job.Status is not (JobStatus.InProgress or JobStatus.Initializing))
+            {
+                return false;
+            }
+
+            var now = time.GetUtcNow();
+            job.Status = JobStatus.Stopping;
+            job.LastModifiedAt = now;
+            job.Version = Guid.NewGuid();
+            await db.SaveChangesAsync(cancellationToken);
+            notifier.NotifyChanged(id);
+
+            // In-flight tasks end now: their leases expire and their slots are freed.
+            var active = await db.Assignments.Where(a => a.JobId == id && a.State == Core.Assignment.AssignmentState.Active).ToListAsync(cancellationToken);
+            foreach (var assignment in active)
+            {
+                assignment.State = Core.Assignment.AssignmentState.Expired;
+                assignment.EndedAt = now;
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            var freed = active.Select(a => a.DataObjectId).ToList();
+            if (freed.Count > 0)
+            {
+                await db.DataObjects.Where(o => freed.Contains(o.Id))
+                    .ExecuteUpdateAsync(s => s.SetProperty(o => o.ClaimedSlots, o => o.ClaimedSlots - 1), cancellationToken);
+            }
+        }
+
+        await output.WriteFinalAsync(id, cancellationToken);
+        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
+        {
+            await db.Jobs.Where(j => j.Id == id).ExecuteUpdateAsync(s => s
+                .SetProperty(j => j.Status, JobStatus.Stopped)
+                .SetProperty(j => j.LastModifiedAt, time.GetUtcNow())
+                .SetProperty(j => j.Version, Guid.NewGuid()), cancellationToken);
+        }
+
+        notifier.NotifyChanged(id);
+        return true;
+    }
+
+    public static bool CanSee(LabelingJob job, Caller caller) => caller.IsAdmin || job.RequesterId == caller.UserId;
+
+    private static async Task<bool> CanSeeAsync(GroundTruthDbContext db, Guid id, Caller caller, CancellationToken cancellationToken) =>
+        await db.Jobs.AnyAsync(j => j.Id == id && (caller.IsAdmin || j.RequesterId == caller.UserId), cancellationToken);
+
+    private async Task<CreateJobResult> CreateAsync(JobSpec spec, Caller caller, Func<string, CancellationToken, Task> writeManifest, CancellationToken cancellationToken)
+    {
+        var errors = spec.Validate().ToList();
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var nameKey = spec.Name.ToLowerInvariant();
+        if (errors.Count == 0 && await db.Jobs.AnyAsync(j => j.NameKey == nameKey, cancellationToken))
+        {
+            errors.Add(new(nameof(JobSpec.Name), $"A job named '{spec.Name}' already exists; job names are unique regardless of case."));
+        }
+
+        if (spec.WorkTeamId != Guid.Empty && !await db.WorkTeams.AnyAsync(t => t.Id == spec.WorkTeamId, cancellationToken))
+        {
+            errors.Add(new(nameof(JobSpec.WorkTeamId), "That work team does not exist."));
+        }
+
+        if (errors.Count > 0)
+        {
+            return new CreateJobResult(null, errors);
+        }
+
+        var now = time.GetUtcNow();
+        var job = new LabelingJob
+        {
+            Id = Guid.NewGuid(),
+            Name = spec.Name,
+            NameKey = nameKey,
+            LabelAttributeName = spec.LabelAttributeName,
+            TaskType = spec.TaskType,
+            Labels = [.. spec.Labels],
+            Instructions = new JobInstructions { ShortText = spec.ShortInstructions, FullText = spec.FullInstructions },
+            WorkTeamId = spec.WorkTeamId,
+            RequesterId = caller.UserId,
+            WorkersPerObject = spec.WorkersPerObject,
+            TaskTimeLimitSeconds = spec.TaskTimeLimitSeconds,
+            TaskAvailabilityLifetimeSeconds = spec.TaskAvailabilityLifetimeSeconds,
+            MaxConcurrentTasksPerWorker = spec.MaxConcurrentTasksPerWorker,
+            Status = JobStatus.Initializing,
+            CreatedAt = now,
+            LastModifiedAt = now,
+            Version = Guid.NewGuid(),
+        };
+        job.InputManifestKey = $"jobs/{job.Id:N}/input/input.manifest";
+        await writeManifest(job.InputManifestKey, cancellationToken);
+        job.ImportBytesTotal = await store.GetSizeAsync(job.InputManifestKey, cancellationToken) ?? 0;
+        db.Jobs.Add(job);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            await store.DeleteAsync(job.InputManifestKey, CancellationToken.None);
+            return CreateJobResult.Fail(nameof(JobSpec.Name), $"A job named '{spec.Name}' already exists; job names are unique regardless of case.");
+        }
+
+        await importQueue.EnqueueAsync(job.Id, cancellationToken);
+        return new CreateJobResult(job.Id, []);
+    }
+
+    private static LabelCounters Counters(int human, int machine, int failed, int total) =>
+        new(human + machine, human, machine, failed, Math.Max(0, total - human - machine - failed));
+
+    private static string? LabelText(string? metadataJson)
+    {
+        if (metadataJson is null)
+        {
+            return null;
+        }
+
+        using var document = JsonDocument.Parse(metadataJson);
+        var root = document.RootElement;
+        if (root.TryGetProperty("class-name", out var name))
+        {
+            return name.GetString();
+        }
+
+        return root.TryGetProperty("class-map", out var map)
+            ? string.Join(", ", map.EnumerateObject().Select(p => p.Value.GetString()))
+            : null;
+    }
+
+    private static double? Confidence(string? metadataJson)
+    {
+        if (metadataJson is null)
+        {
+            return null;
+        }
+
+        using var document = JsonDocument.Parse(metadataJson);
+        return document.RootElement.TryGetProperty("confidence", out var c) ? c.GetDouble() : null;
+    }
+}
+
+public sealed record UploadedFile(string Name, Func<Stream> Open);

@@ -1,0 +1,192 @@
+using GroundTruth.Core.DataObjects;
+using GroundTruth.Core.Images;
+using GroundTruth.Core.Jobs;
+using GroundTruth.Core.Manifests;
+using GroundTruth.Core.Storage;
+using GroundTruth.Portal.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace GroundTruth.Portal.Features.Jobs;
+
+/// <summary>
+/// Imports one job's input manifest: streams it line by line, checks each line (and each image it names), stores
+/// accepted lines as data objects in batches and rejected ones in the import report. An import interrupted by a
+/// restart resumes after the last stored line.
+/// </summary>
+public sealed partial class ManifestImporter(
+    IDbContextFactory<GroundTruthDbContext> dbFactory,
+    IObjectStore store,
+    JobProgressNotifier notifier,
+    TimeProvider time,
+    ILogger<ManifestImporter> logger)
+{
+    private const int BatchSize = 2000;
+
+    public async Task ImportAsync(Guid jobId, CancellationToken cancellationToken)
+    {
+        LabelingJob? job;
+        long resumeAfter;
+        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
+        {
+            job = await db.Jobs.AsNoTracking().FirstOrDefaultAsync(j => j.Id == jobId, cancellationToken);
+            if (job is null || job.Status != JobStatus.Initializing || job.InputManifestKey is null)
+            {
+                return;
+            }
+
+            resumeAfter = await db.DataObjects.Where(o => o.JobId == jobId).MaxAsync(o => (long?)o.DatasetObjectId, cancellationToken) ?? -1;
+            var lastError = await db.ImportErrors.Where(e => e.JobId == jobId).MaxAsync(e => (long?)e.LineNumber - 1, cancellationToken) ?? -1;
+            resumeAfter = Math.Max(resumeAfter, lastError);
+        }
+
+        await using var manifest = await store.OpenReadAsync(job.InputManifestKey, cancellationToken);
+        if (manifest is null)
+        {
+            await FinishAsync(jobId, "The input manifest file is missing from storage.", cancellationToken);
+            return;
+        }
+
+        Log.ImportStarted(logger, job.Name, resumeAfter + 1);
+        var descriptor = job.Descriptor;
+        var availableUntil = time.GetUtcNow().AddSeconds(job.TaskAvailabilityLifetimeSeconds);
+        var objects = new List<DataObject>(BatchSize);
+        var errors = new List<ImportError>();
+        long lastBytes = 0;
+        await foreach (var entry in ManifestReader.ReadAsync(manifest, cancellationToken))
+        {
+            lastBytes = entry.BytesRead;
+            var lineIndex = entry.Line?.LineIndex ?? entry.Error!.LineNumber - 1;
+            if (lineIndex <= resumeAfter)
+            {
+                continue;
+            }
+
+            if (entry.Error is { } error)
+            {
+                errors.Add(new ImportError { JobId = jobId, LineNumber = error.LineNumber, Message = error.Message });
+            }
+            else
+            {
+                var (dataObject, problem) = await ToDataObjectAsync(entry.Line!, descriptor, jobId, availableUntil, cancellationToken);
+                if (dataObject is not null)
+                {
+                    objects.Add(dataObject);
+                }
+                else
+                {
+                    errors.Add(new ImportError { JobId = jobId, LineNumber = entry.Line!.LineNumber, Message = problem! });
+                }
+            }
+
+            if (objects.Count + errors.Count >= BatchSize)
+            {
+                await SaveBatchAsync(jobId, objects, errors, lastBytes, cancellationToken);
+            }
+        }
+
+        await SaveBatchAsync(jobId, objects, errors, lastBytes, cancellationToken);
+        await FinishAsync(jobId, null, cancellationToken);
+    }
+
+    private async Task<(DataObject? Object, string? Problem)> ToDataObjectAsync(
+        ManifestLine line, TaskTypeDescriptor descriptor, Guid jobId, DateTimeOffset availableUntil, CancellationToken cancellationToken)
+    {
+        var dataObject = new DataObject
+        {
+            JobId = jobId,
+            DatasetObjectId = line.LineIndex,
+            ManifestLine = line.Json,
+            Source = line.Source,
+            Status = DataObjectStatus.Pending,
+            AvailableUntil = availableUntil,
+        };
+        if (descriptor.DataKind == DataKind.Text)
+        {
+            return line.Kind == SourceKind.Source
+                ? (dataObject, null)
+                : (null, "This job labels text, so each line needs \"source\" with the text; this line has \"source-ref\".");
+        }
+
+        if (line.Kind != SourceKind.SourceRef)
+        {
+            return (null, "This job labels images, so each line needs \"source-ref\" naming an image file; this line has \"source\".");
+        }
+
+        var key = store.TryGetKey(line.Source, out var keyProblem);
+        if (key is null)
+        {
+            return (null, $"\"source-ref\" is not allowed: {keyProblem}");
+        }
+
+        var size = await store.GetSizeAsync(key, cancellationToken);
+        if (size is null)
+        {
+            return (null, $"The image '{line.Source}' does not exist in the data folder.");
+        }
+
+        if (size > ImageProbe.MaxFileBytes)
+        {
+            return (null, $"The image '{line.Source}' is {size / (1024 * 1024)} MB; the limit is {ImageProbe.MaxFileBytes / (1024 * 1024)} MB.");
+        }
+
+        await using var image = await store.OpenReadAsync(key, cancellationToken);
+        var info = ImageProbe.Probe(image!, out var imageProblem);
+        if (info is null)
+        {
+            return (null, $"The image '{line.Source}' cannot be used: {imageProblem}");
+        }
+
+        dataObject.Source = key;
+        dataObject.Width = info.Width;
+        dataObject.Height = info.Height;
+        return (dataObject, null);
+    }
+
+    private async Task SaveBatchAsync(Guid jobId, List<DataObject> objects, List<ImportError> errors, long bytesRead, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        db.DataObjects.AddRange(objects);
+        db.ImportErrors.AddRange(errors);
+        await db.SaveChangesAsync(cancellationToken);
+        await db.Jobs.Where(j => j.Id == jobId).ExecuteUpdateAsync(s => s
+            .SetProperty(j => j.TotalObjects, j => j.TotalObjects + objects.Count)
+            .SetProperty(j => j.ImportLinesRead, j => j.ImportLinesRead + objects.Count + errors.Count)
+            .SetProperty(j => j.ImportLinesRejected, j => j.ImportLinesRejected + errors.Count)
+            .SetProperty(j => j.ImportBytesRead, bytesRead), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        objects.Clear();
+        errors.Clear();
+        notifier.NotifyChanged(jobId);
+    }
+
+    private async Task FinishAsync(Guid jobId, string? failure, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var job = await db.Jobs.FirstAsync(j => j.Id == jobId, cancellationToken);
+        if (job.Status != JobStatus.Initializing)
+        {
+            return;
+        }
+
+        failure ??= job.TotalObjects == 0 ? "The input manifest has no valid line; see the import report." : null;
+        job.Status = failure is null ? JobStatus.InProgress : JobStatus.Failed;
+        job.FailureReason = failure;
+        job.ImportBytesRead = job.ImportBytesTotal;
+        job.LastModifiedAt = time.GetUtcNow();
+        job.Version = Guid.NewGuid();
+        await db.SaveChangesAsync(cancellationToken);
+        Log.ImportFinished(logger, job.Name, job.TotalObjects, job.ImportLinesRejected);
+        notifier.NotifyChanged(jobId);
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 100, Level = LogLevel.Information, Message = "Importing the manifest of job {JobName} from line index {FirstLine}")]
+        public static partial void ImportStarted(ILogger logger, string jobName, long firstLine);
+
+        [LoggerMessage(EventId = 101, Level = LogLevel.Information, Message = "Imported job {JobName}: {Objects} objects, {Rejected} lines rejected")]
+        public static partial void ImportFinished(ILogger logger, string jobName, int objects, long rejected);
+    }
+}

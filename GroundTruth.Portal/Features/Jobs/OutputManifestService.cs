@@ -1,0 +1,118 @@
+using System.IO.Compression;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using GroundTruth.Core.Manifests;
+using GroundTruth.Core.Storage;
+using GroundTruth.Portal.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace GroundTruth.Portal.Features.Jobs;
+
+/// <summary>Writes a job's output manifest and its per-worker responses in Ground Truth's formats.</summary>
+public sealed class OutputManifestService(IDbContextFactory<GroundTruthDbContext> dbFactory, IObjectStore store)
+{
+    private const int PageSize = 5000;
+
+    /// <summary>Streams the output manifest: every imported line, labeled or not, in manifest order.</summary>
+    public async Task WriteAsync(Guid jobId, Stream destination, CancellationToken cancellationToken = default)
+    {
+        string attribute;
+        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
+        {
+            attribute = await db.Jobs.Where(j => j.Id == jobId).Select(j => j.LabelAttributeName).FirstAsync(cancellationToken);
+        }
+
+        using var writer = new OutputManifestWriter(destination);
+        long after = -1;
+        while (true)
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            var page = await db.DataObjects.AsNoTracking()
+                .Where(o => o.JobId == jobId && o.DatasetObjectId > after)
+                .OrderBy(o => o.DatasetObjectId)
+                .Take(PageSize)
+                .Select(o => new { o.DatasetObjectId, o.ManifestLine, o.LabelJson, o.MetadataJson })
+                .ToListAsync(cancellationToken);
+            foreach (var row in page)
+            {
+                if (row.LabelJson is not null && row.MetadataJson is not null)
+                {
+                    writer.WriteLabeled(row.ManifestLine, attribute, row.LabelJson, row.MetadataJson);
+                }
+                else
+                {
+                    writer.WriteUnlabeled(row.ManifestLine);
+                }
+            }
+
+            await destination.FlushAsync(cancellationToken);
+            if (page.Count < PageSize)
+            {
+                return;
+            }
+
+            after = page[^1].DatasetObjectId;
+        }
+    }
+
+    /// <summary>Writes the final output manifest to storage (<c>jobs/&lt;id&gt;/manifests/output/output.manifest</c>).</summary>
+    public async Task<string> WriteFinalAsync(Guid jobId, CancellationToken cancellationToken = default)
+    {
+        var key = $"jobs/{jobId:N}/manifests/output/output.manifest";
+        await using var stream = await store.OpenWriteAsync(key, cancellationToken);
+        await WriteAsync(jobId, stream, cancellationToken);
+        return key;
+    }
+
+    /// <summary>
+    /// Writes a zip of worker responses in Ground Truth's layout,
+    /// <c>annotations/worker-response/iteration-1/&lt;datasetObjectId&gt;/&lt;time&gt;.json</c>, each holding
+    /// <c>{"answers":[{answerContent, acceptanceTime, submissionTime, timeSpentInSeconds, workerId}]}</c>.
+    /// The time in the file name uses '-' instead of ':' so the archive unpacks on every file system.
+    /// </summary>
+    public async Task WriteWorkerResponsesAsync(Guid jobId, Stream destination, CancellationToken cancellationToken = default)
+    {
+        await using var zip = new ZipArchive(destination, ZipArchiveMode.Create, leaveOpen: true);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var rows = db.Responses.AsNoTracking()
+            .Where(r => r.JobId == jobId)
+            .Join(db.DataObjects, r => r.DataObjectId, o => o.Id, (r, o) => new { o.DatasetObjectId, r.WorkerId, r.AnswerContent, r.AcceptanceTime, r.SubmissionTime, r.TimeSpentSeconds })
+            .OrderBy(x => x.DatasetObjectId)
+            .AsAsyncEnumerable();
+        long? current = null;
+        var answers = new JsonArray();
+        DateTimeOffset last = default;
+        await foreach (var row in rows.WithCancellation(cancellationToken))
+        {
+            if (current is not null && row.DatasetObjectId != current)
+            {
+                await AddEntryAsync(zip, current.Value, last, answers, cancellationToken);
+                answers = [];
+            }
+
+            current = row.DatasetObjectId;
+            last = row.SubmissionTime > last ? row.SubmissionTime : last;
+            answers.Add(new JsonObject
+            {
+                ["answerContent"] = JsonNode.Parse(row.AnswerContent),
+                ["acceptanceTime"] = row.AcceptanceTime.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture),
+                ["submissionTime"] = row.SubmissionTime.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture),
+                ["timeSpentInSeconds"] = Math.Round(row.TimeSpentSeconds, 3),
+                ["workerId"] = row.WorkerId,
+            });
+        }
+
+        if (current is not null)
+        {
+            await AddEntryAsync(zip, current.Value, last, answers, cancellationToken);
+        }
+    }
+
+    private static async Task AddEntryAsync(ZipArchive zip, long datasetObjectId, DateTimeOffset time, JsonArray answers, CancellationToken cancellationToken)
+    {
+        var name = $"annotations/worker-response/iteration-1/{datasetObjectId}/{time.UtcDateTime:yyyy-MM-dd_HH-mm-ss}.json";
+        var entry = zip.CreateEntry(name, CompressionLevel.Fastest);
+        await using var stream = await entry.OpenAsync(cancellationToken);
+        await JsonSerializer.SerializeAsync(stream, new JsonObject { ["answers"] = answers }, cancellationToken: cancellationToken);
+    }
+}

@@ -1,0 +1,113 @@
+using System.Security.Claims;
+using GroundTruth.Core.Jobs;
+using GroundTruth.Core.Storage;
+using GroundTruth.Portal.Data;
+using GroundTruth.Portal.Features.Jobs;
+using GroundTruth.Portal.Security;
+using Microsoft.AspNetCore.StaticFiles;
+using Microsoft.EntityFrameworkCore;
+
+namespace GroundTruth.Portal.Features.Labeling;
+
+public sealed record SubmitRequest(IReadOnlyList<string> Labels);
+
+/// <summary>The worker's REST API (claim, submit, decline, release) and the guarded data-object content endpoint.</summary>
+public static class LabelingApi
+{
+    private static readonly FileExtensionContentTypeProvider ContentTypes = new();
+
+    public static IEndpointRouteBuilder MapLabelingApi(this IEndpointRouteBuilder endpoints)
+    {
+        var work = endpoints.MapGroup("/api").RequireAuthorization(Policies.DoWork).DisableAntiforgery();
+
+        work.MapGet("/work/jobs", async (HttpContext http, LabelingService labeling, CancellationToken ct) =>
+            Results.Ok(await labeling.GetAvailableJobsAsync(UserId(http.User), ct)));
+
+        work.MapPost("/jobs/{jobId:guid}/tasks/claim", async (Guid jobId, HttpContext http, LabelingService labeling, CancellationToken ct) =>
+            await labeling.ClaimNextAsync(jobId, UserId(http.User), ct) is { } taskId
+                ? Results.Ok(await labeling.GetTaskAsync(taskId, UserId(http.User), ct))
+                : Results.NoContent());
+
+        work.MapGet("/tasks/{taskId:long}", async (long taskId, HttpContext http, LabelingService labeling, CancellationToken ct) =>
+            await labeling.GetTaskAsync(taskId, UserId(http.User), ct) is { } task ? Results.Ok(task) : Results.NotFound());
+
+        work.MapPost("/tasks/{taskId:long}/submit", async (long taskId, SubmitRequest request, HttpContext http, LabelingService labeling, CancellationToken ct) =>
+            ToResult(await labeling.SubmitAsync(taskId, UserId(http.User), request.Labels ?? [], ct)));
+
+        work.MapPost("/tasks/{taskId:long}/decline", async (long taskId, HttpContext http, LabelingService labeling, CancellationToken ct) =>
+            ToResult(await labeling.DeclineAsync(taskId, UserId(http.User), ct)));
+
+        work.MapPost("/tasks/{taskId:long}/release", async (long taskId, HttpContext http, LabelingService labeling, CancellationToken ct) =>
+            ToResult(await labeling.ReleaseAsync(taskId, UserId(http.User), ct)));
+
+        endpoints.MapGet("/api/data-objects/{id:long}/content", GetContentAsync).RequireAuthorization();
+        endpoints.MapGet("/api/jobs/{jobId:guid}/examples/{index:int}", GetExampleAsync).RequireAuthorization();
+        return endpoints;
+    }
+
+    /// <summary>
+    /// Serves a data object to its job's requester (or an admin), or to a worker holding a live task for it; to
+    /// anyone else it does not exist.
+    /// </summary>
+    private static async Task<IResult> GetContentAsync(
+        long id, HttpContext http, Microsoft.EntityFrameworkCore.IDbContextFactory<GroundTruthDbContext> dbFactory,
+        LabelingService labeling, IObjectStore store, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var row = await db.DataObjects.AsNoTracking().Where(o => o.Id == id)
+            .Join(db.Jobs, o => o.JobId, j => j.Id, (o, j) => new { o.Source, j.RequesterId, j.TaskType })
+            .FirstOrDefaultAsync(ct);
+        if (row is null)
+        {
+            return Results.NotFound();
+        }
+
+        var caller = Caller.From(http.User);
+        var allowed = caller.IsAdmin || row.RequesterId == caller.UserId || await labeling.HoldsObjectAsync(id, caller.UserId, ct);
+        if (!allowed)
+        {
+            return Results.NotFound();
+        }
+
+        http.Response.Headers.CacheControl = "private, max-age=300";
+        if (TaskTypes.Get(row.TaskType).DataKind == DataKind.Text)
+        {
+            return Results.Text(row.Source, "text/plain; charset=utf-8");
+        }
+
+        var stream = await store.OpenReadAsync(row.Source, ct);
+        if (stream is null)
+        {
+            return Results.Problem($"The file '{row.Source}' is missing from the data folder.", statusCode: 410);
+        }
+
+        return Results.Stream(stream, ContentTypes.TryGetContentType(row.Source, out var type) ? type : "application/octet-stream");
+    }
+
+    private static async Task<IResult> GetExampleAsync(
+        Guid jobId, int index, Microsoft.EntityFrameworkCore.IDbContextFactory<GroundTruthDbContext> dbFactory, IObjectStore store, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var job = await db.Jobs.AsNoTracking().FirstOrDefaultAsync(j => j.Id == jobId, ct);
+        var keys = job is null ? [] : job.Instructions.GoodExampleKeys.Concat(job.Instructions.BadExampleKeys).ToList();
+        if (index < 0 || index >= keys.Count)
+        {
+            return Results.NotFound();
+        }
+
+        var stream = await store.OpenReadAsync(keys[index], ct);
+        return stream is null
+            ? Results.NotFound()
+            : Results.Stream(stream, ContentTypes.TryGetContentType(keys[index], out var type) ? type : "application/octet-stream");
+    }
+
+    private static IResult ToResult(TaskOutcome outcome) => outcome.Kind switch
+    {
+        TaskOutcomeKind.Accepted or TaskOutcomeKind.AlreadySubmitted => Results.Ok(outcome),
+        TaskOutcomeKind.NotFound => Results.NotFound(outcome),
+        TaskOutcomeKind.Expired => Results.Conflict(outcome),
+        _ => Results.UnprocessableEntity(outcome),
+    };
+
+    private static string UserId(ClaimsPrincipal user) => Caller.From(user).UserId;
+}

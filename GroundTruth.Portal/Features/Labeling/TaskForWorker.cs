@@ -1,0 +1,27 @@
+using GroundTruth.Core.Jobs;
+
+namespace GroundTruth.Portal.Features.Labeling;
+
+public sealed record TaskForWorker(
+    long TaskId,
+    Guid JobId,
+    string JobName,
+    TaskType TaskType,
+    IReadOnlyList<LabelCategory> Labels,
+    string ShortInstructions,
+    string FullInstructions,
+    IReadOnlyList<string> GoodExampleKeys,
+    IReadOnlyList<string> BadExampleKeys,
+    long DataObjectId,
+    string? Text,
+    int? Width,
+    int? Height,
+    DateTimeOffset AcceptedAt,
+    DateTimeOffset LeaseExpiresAt)
+{
+    public bool IsMultiLabel => TaskTypes.Get(TaskType).IsMultiLabel;
+
+    public string ContentUrl => $"/api/data-objects/{DataObjectId}/content";
+}
+
+public sealed record AvailableJob(Guid JobId, string JobName, TaskType TaskType, string ShortInstructions, int AvailableTasks, long? ActiveTaskId);

@@ -1,0 +1,125 @@
+using GroundTruth.Core.Storage;
+using GroundTruth.Portal.Components.Account;
+using GroundTruth.Portal.Data;
+using GroundTruth.Portal.Features.Admin;
+using GroundTruth.Portal.Features.Demo;
+using GroundTruth.Portal.Features.Jobs;
+using GroundTruth.Portal.Features.Labeling;
+using GroundTruth.Portal.Features.Setup;
+using GroundTruth.Portal.Security;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+using MudBlazor.Services;
+
+namespace GroundTruth.Portal.Hosting;
+
+public static class PortalServiceCollectionExtensions
+{
+    public static WebApplicationBuilder AddGroundTruthPortal(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        if (Environment.GetCommandLineArgs().Contains("--demo"))
+        {
+            builder.Configuration[$"{PortalOptions.Section}:{nameof(PortalOptions.SeedDemo)}"] = "true";
+        }
+
+        services.AddOptions<PortalOptions>().BindConfiguration(PortalOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IValidateOptions<PortalOptions>, ValidatePortalOptions>();
+        var options = builder.Configuration.GetSection(PortalOptions.Section).Get<PortalOptions>() ?? new PortalOptions();
+        var dataFolder = options.ResolveDataFolder(builder.Environment.ContentRootPath);
+        Directory.CreateDirectory(dataFolder);
+
+        // Platform
+        services.TryAddSingletonTimeProvider();
+        services.AddGroundTruthDatabase(options, dataFolder);
+        services.AddSingleton<IObjectStore>(new LocalObjectStore(Path.Combine(dataFolder, "objects")));
+        services.Configure<FormOptions>(o => o.MultipartBodyLengthLimit = options.MaxUploadBytes);
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = options.MaxUploadBytes);
+        services.AddHostedService<DatabaseInitializer>();
+
+        // UI
+        services.AddRazorComponents().AddInteractiveServerComponents(o => o.DetailedErrors = builder.Environment.IsDevelopment());
+        services.AddMudServices();
+        services.AddSignalR(o => o.MaximumReceiveMessageSize = 256 * 1024);
+
+        // Identity
+        services.AddGroundTruthIdentity();
+
+        // Features
+        services.AddSingleton<JobProgressNotifier>();
+        services.AddSingleton<ManifestImports>();
+        services.AddSingleton<ManifestImporter>();
+        services.AddSingleton<OutputManifestService>();
+        services.AddSingleton<JobService>();
+        services.AddHostedService<ManifestImportService>();
+        services.AddSingleton<LabelingService>();
+        services.AddHostedService<ExpiryService>();
+        services.AddSingleton<UserAdminService>();
+        services.AddSingleton<WorkforceService>();
+        services.AddSingleton<SetupState>();
+        services.AddSingleton<DemoSeeder>();
+        return builder;
+    }
+
+    private static void TryAddSingletonTimeProvider(this IServiceCollection services)
+    {
+        if (!services.Any(d => d.ServiceType == typeof(TimeProvider)))
+        {
+            services.AddSingleton(TimeProvider.System);
+        }
+    }
+
+    private static IServiceCollection AddGroundTruthIdentity(this IServiceCollection services)
+    {
+        services.AddCascadingAuthenticationState();
+        services.AddScoped<IdentityRedirectManager>();
+        services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
+        services.AddAuthentication(o =>
+        {
+            o.DefaultScheme = IdentityConstants.ApplicationScheme;
+            o.DefaultSignInScheme = IdentityConstants.ExternalScheme;
+        }).AddIdentityCookies();
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = "/Account/Login";
+            o.AccessDeniedPath = "/Account/AccessDenied";
+            // API clients get status codes, not a redirect to the sign-in page.
+            o.Events.OnRedirectToLogin = context => ApiAwareRedirect(context, StatusCodes.Status401Unauthorized);
+            o.Events.OnRedirectToAccessDenied = context => ApiAwareRedirect(context, StatusCodes.Status403Forbidden);
+        });
+        services.AddAuthorizationBuilder().AddGroundTruthPolicies();
+        services.AddIdentityCore<ApplicationUser>(o =>
+            {
+                o.SignIn.RequireConfirmedAccount = false;
+                o.User.RequireUniqueEmail = true;
+                o.Password.RequiredLength = 8;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.Lockout.AllowedForNewUsers = true;
+                o.Stores.SchemaVersion = IdentitySchemaVersions.Version3;
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<GroundTruthDbContext>()
+            .AddSignInManager()
+            .AddDefaultTokenProviders();
+        services.AddSingleton<IEmailSender<ApplicationUser>, IdentityNoOpEmailSender>();
+        return services;
+    }
+
+    private static Task ApiAwareRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)
+    {
+        if (context.Request.Path.StartsWithSegments("/api"))
+        {
+            context.Response.StatusCode = status;
+        }
+        else
+        {
+            context.Response.Redirect(context.RedirectUri);
+        }
+
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,30 @@
+using GroundTruth.Portal.Components;
+using GroundTruth.Portal.Features.Jobs;
+using GroundTruth.Portal.Features.Labeling;
+using GroundTruth.Portal.Features.Setup;
+using GroundTruth.Portal.Hosting;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddGroundTruthPortal();
+
+var app = builder.Build();
+if (!app.Environment.IsDevelopment())
+{
+    app.UseExceptionHandler("/Error", createScopeForErrors: true);
+    app.UseHsts();
+}
+
+app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+app.UseMiddleware<SetupMiddleware>();
+app.UseAntiforgery();
+
+app.MapStaticAssets();
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+app.MapAdditionalIdentityEndpoints();
+app.MapJobsApi();
+app.MapLabelingApi();
+
+app.Run();
+
+// Lets WebApplicationFactory<Program> in the tests find the entry point.
+public partial class Program;
