@@ -29,6 +29,12 @@ public sealed record JobSpec
     /// <summary>Full instructions shown in a dialog.</summary>
     public string FullInstructions { get; init; } = "";
 
+    /// <summary>Storage keys of images showing good labeling.</summary>
+    public IReadOnlyList<string> GoodExampleKeys { get; init; } = [];
+
+    /// <summary>Storage keys of images showing bad labeling.</summary>
+    public IReadOnlyList<string> BadExampleKeys { get; init; } = [];
+
     /// <summary>The work team.</summary>
     public Guid WorkTeamId { get; init; }
 

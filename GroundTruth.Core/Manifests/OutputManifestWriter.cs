@@ -96,6 +96,9 @@ public sealed class OutputManifestWriter : IDisposable
         return System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length).TrimEnd('\n');
     }
 
+    /// <summary>Pushes anything buffered to the output stream.</summary>
+    public void Flush() => _writer.Flush();
+
     /// <inheritdoc />
     public void Dispose()
     {

@@ -11,4 +11,7 @@ public sealed class WorkTeamMember
 
     /// <summary>When the user joined.</summary>
     public DateTimeOffset AddedAt { get; set; }
+
+    /// <summary>When the member last took a task from one of the team's jobs.</summary>
+    public DateTimeOffset? LastActiveAt { get; set; }
 }

@@ -43,6 +43,7 @@ public static class PortalServiceCollectionExtensions
         services.AddRazorComponents().AddInteractiveServerComponents(o => o.DetailedErrors = builder.Environment.IsDevelopment());
         services.AddMudServices();
         services.AddSignalR(o => o.MaximumReceiveMessageSize = 256 * 1024);
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
 
         // Identity
         services.AddGroundTruthIdentity();

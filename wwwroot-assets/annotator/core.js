@@ -185,6 +185,7 @@ export class AnnotatorCore {
     this.colors = new Map(next.map((l) => [l.label, l.color]));
     const kept = next.findIndex((l) => l.label === active);
     this.labelIndex = kept >= 0 ? kept : 0;
+    if (this.mask) this.#maskChanged({ x0: 0, y0: 0, x1: this.mask.width - 1, y1: this.mask.height - 1 });
     this.invalidate(Dirty.ALL);
   }
 
@@ -262,7 +263,7 @@ export class AnnotatorCore {
     this.labelIndex = i;
     const id = this.selection.id;
     if (id !== null && !this.store.isLocked(id)) this.store.setLabel(id, this.labels[i].label);
-    this.invalidate(Dirty.TOOLBAR | Dirty.OVERLAY);
+    this.invalidate(Dirty.TOOLBAR | Dirty.OVERLAY | Dirty.LIST);
     return true;
   }
 

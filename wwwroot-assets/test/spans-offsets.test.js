@@ -22,7 +22,7 @@ function seeded(seed) {
 
 const Pool = ['a', 'Z', ' ', '\n', 'é', 'e\u0301', '中', '文', 'ש', 'ب', '👍', '👍🏽', '𠮷', '👨‍👩‍👧', '\ud800', '\udc00', '\u0301', '。'];
 
-test('OffsetIndex: thumbs-up with skin tone counts as two code points', () => {
+test('OffsetIndex_ThumbsUpWithSkinTone_CountsTwoCodePoints', () => {
   const index = new OffsetIndex('👍🏽');
   assert.equal(index.utf16Length, 4);
   assert.equal(index.codePointLength, 2);
@@ -30,14 +30,14 @@ test('OffsetIndex: thumbs-up with skin tone counts as two code points', () => {
   assert.equal(index.toCodePoint(4), 2);
 });
 
-test('OffsetIndex: combining acute accent counts as its own code point', () => {
+test('OffsetIndex_CombiningAccent_CountsAsOwnCodePoint', () => {
   const index = new OffsetIndex('cafe\u0301!');
   assert.equal(index.codePointLength, 6);
   assert.equal(index.sliceCodePoints(3, 5), 'e\u0301');
   assert.equal(index.toUtf16(5), 5);
 });
 
-test('OffsetIndex: emoji before a word shifts later offsets by one per pair', () => {
+test('OffsetIndex_AstralCharactersBeforeWord_ShiftOffsetsByOnePerPair', () => {
   const text = '😀 Hi 𠮷野家 and Bob';
   const index = new OffsetIndex(text);
   const unitsOfBob = text.indexOf('Bob');
@@ -48,7 +48,7 @@ test('OffsetIndex: emoji before a word shifts later offsets by one per pair', ()
   assert.equal(index.surrogatePairCount, 2);
 });
 
-test('OffsetIndex: CJK and RTL text in the BMP map one to one', () => {
+test('OffsetIndex_CjkAndRtlInBmp_MapOneToOne', () => {
   const cjk = new OffsetIndex('東京都に住んでいます');
   assert.equal(cjk.codePointLength, 10);
   assert.equal(cjk.toUtf16(7), 7);
@@ -58,7 +58,7 @@ test('OffsetIndex: CJK and RTL text in the BMP map one to one', () => {
   assert.equal(rtl.sliceCodePoints(16, 23), 'بالعالم');
 });
 
-test('OffsetIndex: an index inside a surrogate pair snaps to a boundary', () => {
+test('OffsetIndex_IndexInsideSurrogatePair_SnapsToBoundary', () => {
   const index = new OffsetIndex('a👍b');
   assert.equal(index.toCodePoint(2, 'start'), 1);
   assert.equal(index.toCodePoint(2, 'end'), 2);
@@ -67,21 +67,21 @@ test('OffsetIndex: an index inside a surrogate pair snaps to a boundary', () => 
   assert.equal(index.snapUnit(3), 3);
 });
 
-test('OffsetIndex: lone surrogates count as one code point each', () => {
+test('OffsetIndex_LoneSurrogates_CountOneEach', () => {
   const index = new OffsetIndex('x\ud800y\udc00');
   assert.equal(index.codePointLength, 4);
   assert.equal(index.surrogatePairCount, 0);
   assert.equal(index.toUtf16(3), 3);
 });
 
-test('OffsetIndex: offsets outside the text throw RangeError', () => {
+test('OffsetIndex_OffsetOutsideText_ThrowsRangeError', () => {
   const index = new OffsetIndex('abc');
   assert.throws(() => index.toUtf16(4), RangeError);
   assert.throws(() => index.toCodePoint(-1), RangeError);
   assert.throws(() => index.toUtf16(1.5), RangeError);
 });
 
-test('OffsetIndex: conversions match the string iterator on random strings', () => {
+test('OffsetIndex_RandomStrings_RoundTripLikeStringIterator', () => {
   const random = seeded(42);
   for (let round = 0; round < 200; round++) {
     const length = Math.floor(random() * 60);
@@ -102,7 +102,7 @@ test('OffsetIndex: conversions match the string iterator on random strings', () 
   }
 });
 
-test('OffsetIndex: a 1 MB text with many emoji converts consistently', () => {
+test('OffsetIndex_OneMegabyteWithEmoji_ConvertsConsistently', () => {
   const chunk = 'Lorem ipsum 👍 dolor 𠮷 sit amet, consectetur. ';
   const text = chunk.repeat(Math.ceil(1_048_576 / chunk.length));
   const index = new OffsetIndex(text);
@@ -117,6 +117,6 @@ test('OffsetIndex: a 1 MB text with many emoji converts consistently', () => {
   }
 });
 
-test('findSurrogatePairs: returns the high-surrogate index of well-formed pairs only', () => {
+test('FindSurrogatePairs_MixedSurrogates_ReturnsWellFormedPairsOnly', () => {
   assert.deepEqual([...findSurrogatePairs('a😀\ud800b😀')], [1, 5]);
 });

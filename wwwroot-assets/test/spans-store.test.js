@@ -8,7 +8,7 @@ function store(allowNesting = false) {
 
 const ranges = (s) => s.all().map((x) => [x.start, x.end, x.label]);
 
-test('SpanStore.add: refuses empty, reversed, out-of-range, fractional and unknown-label spans', () => {
+test('SpanStoreAdd_InvalidSpans_Refused', () => {
   const s = store();
   assert.equal(s.add(5, 5, 'person').code, 'empty');
   assert.equal(s.add(6, 5, 'person').code, 'out-of-range');
@@ -20,7 +20,7 @@ test('SpanStore.add: refuses empty, reversed, out-of-range, fractional and unkno
   assert.equal(s.add(0, 100, 'person').ok, true);
 });
 
-test('SpanStore.add without nesting: touching spans are fine, sharing a character is refused', () => {
+test('SpanStoreAdd_NoNesting_TouchingOkOverlapRefused', () => {
   const s = store();
   assert.ok(s.add(10, 20, 'person').ok);
   assert.ok(s.add(20, 25, 'org').ok);
@@ -35,7 +35,7 @@ test('SpanStore.add without nesting: touching spans are fine, sharing a characte
   assert.deepEqual(ranges(s), [[5, 10, 'date'], [10, 20, 'person'], [20, 25, 'org']]);
 });
 
-test('SpanStore.add with nesting: containment and same range with another label are allowed, crossing is not', () => {
+test('SpanStoreAdd_Nesting_ContainmentOkCrossingRefused', () => {
   const s = store(true);
   assert.ok(s.add(10, 30, 'org').ok);
   assert.ok(s.add(12, 18, 'person').ok);
@@ -49,7 +49,7 @@ test('SpanStore.add with nesting: containment and same range with another label 
   assert.deepEqual(ranges(s), [[0, 50, 'date'], [10, 30, 'org'], [10, 30, 'person'], [12, 18, 'person']]);
 });
 
-test('SpanStore.overlapping: finds long spans that start far before the query', () => {
+test('SpanStoreOverlapping_LongSpanStartingEarlier_IsFound', () => {
   const s = store(true);
   s.add(0, 90, 'date');
   s.add(40, 45, 'person');
@@ -60,7 +60,7 @@ test('SpanStore.overlapping: finds long spans that start far before the query', 
   assert.deepEqual(s.overlapping(50, 70).map((x) => x.label), ['org']);
 });
 
-test('SpanStore.undo/redo: add, change and remove are reverted and re-applied in order', () => {
+test('SpanStoreUndoRedo_AddChangeRemove_RevertAndReapplyInOrder', () => {
   const s = store();
   const a = s.add(0, 5, 'person').span;
   s.add(10, 15, 'org');
@@ -91,7 +91,7 @@ test('SpanStore.undo/redo: add, change and remove are reverted and re-applied in
   assert.equal(s.get(a.id), undefined);
 });
 
-test('SpanStore: a new edit after undo clears the redo history', () => {
+test('SpanStore_EditAfterUndo_ClearsRedo', () => {
   const s = store();
   s.add(0, 5, 'person');
   s.undo();
@@ -102,7 +102,7 @@ test('SpanStore: a new edit after undo clears the redo history', () => {
   assert.deepEqual(ranges(s), [[20, 25, 'org']]);
 });
 
-test('SpanStore.changeLabel: same label is a no-op, a duplicate under nesting is refused', () => {
+test('SpanStoreChangeLabel_SameOrDuplicate_NoOpOrRefused', () => {
   const s = store(true);
   const outer = s.add(0, 10, 'person').span;
   s.add(0, 10, 'org');
@@ -115,7 +115,7 @@ test('SpanStore.changeLabel: same label is a no-op, a duplicate under nesting is
   assert.equal(s.get(outer.id).label, 'date');
 });
 
-test('SpanStore.load: initial spans obey the rules but are not undoable', () => {
+test('SpanStoreLoad_InitialSpans_ValidatedButNotUndoable', () => {
   const s = store();
   assert.ok(s.load(0, 5, 'person').ok);
   assert.equal(s.load(3, 8, 'org').code, 'overlap');
@@ -124,6 +124,6 @@ test('SpanStore.load: initial spans obey the rules but are not undoable', () => 
   assert.equal(s.size, 1);
 });
 
-test('SpanStore.remove: unknown ids are reported', () => {
+test('SpanStoreRemove_UnknownId_ReportsNotFound', () => {
   assert.deepEqual(store().remove(42), { ok: false, code: 'not-found' });
 });

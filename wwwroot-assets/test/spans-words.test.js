@@ -3,8 +3,8 @@ import assert from 'node:assert/strict';
 import { TextSegmenter, hasIntlSegmenter } from '../text-spans/words.js';
 
 const modes = [
-  { name: 'Intl.Segmenter', useIntl: true },
-  { name: 'regex fallback', useIntl: false },
+  { tag: 'WithIntl', useIntl: true },
+  { tag: 'WithFallback', useIntl: false },
 ];
 
 function snapText(text, from, to, options, exact = false) {
@@ -12,40 +12,40 @@ function snapText(text, from, to, options, exact = false) {
   return text.slice(range.start, range.end);
 }
 
-test('hasIntlSegmenter: node 20 has Intl.Segmenter', () => {
+test('HasIntlSegmenter_Node20_IsTrue', () => {
   assert.equal(hasIntlSegmenter(), true);
 });
 
 for (const mode of modes) {
-  test(`snapSelection (${mode.name}): partial words widen to whole words`, () => {
+  test(`SnapSelection_PartialWords${mode.tag}_WidenToWholeWords`, () => {
     const text = 'Ground Truth helps you label data.';
     assert.equal(snapText(text, 9, 16, mode), 'Truth helps');
   });
 
-  test(`snapSelection (${mode.name}): surrounding whitespace is dropped`, () => {
+  test(`SnapSelection_SurroundingWhitespace${mode.tag}_IsDropped`, () => {
     const text = 'one   two   three';
     assert.equal(snapText(text, 3, 11, mode), 'two');
   });
 
-  test(`snapSelection (${mode.name}): selected punctuation stays, unselected is not added`, () => {
+  test(`SnapSelection_Punctuation${mode.tag}_KeptOnlyWhenSelected`, () => {
     const text = 'Hello, world. Bye';
     assert.equal(snapText(text, 8, 10, mode), 'world');
     assert.equal(snapText(text, 2, 6, mode), 'Hello,');
     assert.equal(snapText(text, 9, 13, mode), 'world.');
   });
 
-  test(`snapSelection (${mode.name}): apostrophes stay inside words`, () => {
+  test(`SnapSelection_Apostrophes${mode.tag}_StayInsideWords`, () => {
     const text = "We don't know O’Brien yet";
     assert.equal(snapText(text, 4, 5, mode), "don't");
     assert.equal(snapText(text, 16, 17, mode), 'O’Brien');
   });
 
-  test(`snapSelection (${mode.name}): hyphens separate words`, () => {
+  test(`SnapSelection_Hyphen${mode.tag}_SeparatesWords`, () => {
     const text = 'a machine-learning model';
     assert.equal(snapText(text, 3, 5, mode), 'machine');
   });
 
-  test(`snapSelection (${mode.name}): exact mode keeps characters but never splits graphemes`, () => {
+  test(`SnapSelection_Exact${mode.tag}_KeepsCharactersNeverSplitsGraphemes`, () => {
     const text = 'caf\u0065\u0301 👍🏽 ok';
     assert.equal(snapText(text, 1, 3, mode, true), 'af');
     assert.equal(snapText(text, 1, 4, mode, true), 'afe\u0301');
@@ -53,18 +53,18 @@ for (const mode of modes) {
     assert.equal(snapText(text, thumb + 1, thumb + 2, mode, true), '👍🏽');
   });
 
-  test(`snapSelection (${mode.name}): only whitespace selected gives an empty range`, () => {
+  test(`SnapSelection_OnlyWhitespace${mode.tag}_GivesEmptyRange`, () => {
     const range = new TextSegmenter('a    b', mode).snapSelection(1, 5);
     assert.equal(range.end - range.start, 0);
   });
 
-  test(`snapSelection (${mode.name}): Arabic and Hebrew words snap like any other`, () => {
+  test(`SnapSelection_ArabicAndHebrew${mode.tag}_SnapToWords`, () => {
     const text = 'שלום עולם مرحبا بالعالم';
     assert.equal(snapText(text, 6, 7, mode), 'עולם');
     assert.equal(snapText(text, 18, 19, mode), 'بالعالم');
   });
 
-  test(`caret movement (${mode.name}): word ends forward, word starts backward`, () => {
+  test(`CaretMovement_ByWord${mode.tag}_StopsAtWordEndsAndStarts`, () => {
     const text = 'One, two  three.';
     const s = new TextSegmenter(text, mode);
     assert.equal(s.nextWordEnd(0), 3);
@@ -76,7 +76,7 @@ for (const mode of modes) {
     assert.equal(s.previousWordStart(2), 0);
   });
 
-  test(`caret movement (${mode.name}): graphemes step over surrogate pairs and combining marks`, () => {
+  test(`CaretMovement_ByGrapheme${mode.tag}_StepsOverClusters`, () => {
     const text = 'e\u0301👍🏽x';
     const s = new TextSegmenter(text, mode);
     assert.equal(s.nextGrapheme(0), 2);
@@ -86,18 +86,18 @@ for (const mode of modes) {
   });
 }
 
-test('snapSelection (Intl.Segmenter): Chinese snaps to dictionary words', () => {
+test('SnapSelection_ChineseWithIntl_SnapsToDictionaryWords', () => {
   const text = '我爱北京天安门';
   assert.equal(snapText(text, 2, 3, { useIntl: true }), '北京');
   assert.equal(snapText(text, 5, 6, { useIntl: true }), '天安门');
 });
 
-test('snapSelection (regex fallback): each Han character is a word, kana runs are words', () => {
+test('SnapSelection_ChineseWithFallback_HanCharactersAndKanaRunsAreWords', () => {
   assert.equal(snapText('我爱北京天安门', 2, 3, { useIntl: false }), '北');
   assert.equal(snapText('東京タワーへ行く', 3, 4, { useIntl: false }), 'タワー');
 });
 
-test('snapSelection: CJK Extension B characters (surrogate pairs) are never split', () => {
+test('SnapSelection_CjkExtensionB_NeverSplitsSurrogatePair', () => {
   const text = '我住在𠮷野家';
   for (const useIntl of [true, false]) {
     const range = new TextSegmenter(text, { useIntl }).snapSelection(4, 5, { exact: true });
@@ -105,7 +105,7 @@ test('snapSelection: CJK Extension B characters (surrogate pairs) are never spli
   }
 });
 
-test('wordAt: a word longer than the segmentation window is found whole', () => {
+test('WordAt_WordLongerThanWindow_FoundWhole', () => {
   const long = 'x'.repeat(5000);
   const text = `start ${long} end`;
   for (const useIntl of [true, false]) {

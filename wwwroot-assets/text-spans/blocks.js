@@ -23,6 +23,7 @@ const StrongCharacter =
 const ClusterContinuation = /^[\p{M}\u200c\u200d\ufe00-\ufe0f\u{1F3FB}-\u{1F3FF}]/u;
 const GoodCut = /[\s\u3000\u3001\u3002\uff01\uff0c\uff1f]/;
 const DirectionProbe = 512;
+const WideRun = /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60]+/g;
 
 /**
  * Splits a text into blocks that cover it without gaps.
@@ -61,9 +62,7 @@ export function splitBlocks(text, { maxUnits = 3000 } = {}) {
   if (blocks.length === 0) {
     push(0, 0, 0, 0, false, false, 'ltr');
   }
-  for (const block of blocks) {
-    block.weight = displayWeight(text, block.start, block.contentEnd);
-  }
+  addDisplayWeights(text, blocks);
   return blocks;
 }
 
@@ -214,16 +213,21 @@ function continuesCluster(text, i) {
   return ClusterContinuation.test(text.slice(i, i + 2));
 }
 
-function displayWeight(text, start, end) {
-  let weight = end - start;
-  for (let i = start; i < end; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 0x1100 && (c <= 0x115f || (c >= 0x2e80 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xd7a3) ||
-        (c >= 0xf900 && c <= 0xfaff) || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60))) {
-      weight++;
+/** weight = displayed length, plus one for each wide (East Asian) character; one regex pass over the text. */
+function addDisplayWeights(text, blocks) {
+  for (const block of blocks) block.weight = block.contentEnd - block.start;
+  const wide = new RegExp(WideRun.source, 'g');
+  let index = 0;
+  for (let run = wide.exec(text); run !== null; run = wide.exec(text)) {
+    const runEnd = run.index + run[0].length;
+    for (let pos = run.index; pos < runEnd;) {
+      while (blocks[index].end <= pos) index++;
+      const block = blocks[index];
+      const end = Math.min(runEnd, block.end);
+      block.weight += Math.max(0, Math.min(end, block.contentEnd) - Math.max(pos, block.start));
+      pos = end;
     }
   }
-  return weight;
 }
 
 function clamp(value, lo, hi) {

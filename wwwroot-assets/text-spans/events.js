@@ -55,7 +55,12 @@ export class DraftThrottle {
    * @param {() => void} flush
    * @param {{ intervalMs?: number, now?: () => number, setTimer?: typeof setTimeout, clearTimer?: typeof clearTimeout }} [options]
    */
-  constructor(flush, { intervalMs = 3000, now = () => Date.now(), setTimer = setTimeout, clearTimer = clearTimeout } = {}) {
+  constructor(flush, {
+    intervalMs = 3000,
+    now = () => Date.now(),
+    setTimer = (fn, ms) => setTimeout(fn, ms),
+    clearTimer = (id) => clearTimeout(id),
+  } = {}) {
     this._flush = flush;
     this._interval = intervalMs;
     this._now = now;

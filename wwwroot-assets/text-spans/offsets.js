@@ -23,6 +23,8 @@ const HighFirst = 0xd800;
 const HighLast = 0xdbff;
 const LowFirst = 0xdc00;
 const LowLast = 0xdfff;
+/** Without the u flag a regular expression sees UTF-16 code units, which is what is wanted here. */
+const SurrogatePair = /[\ud800-\udbff][\udc00-\udfff]/g;
 
 /**
  * Converts between UTF-16 indices and Unicode code-point offsets for one immutable text.
@@ -106,17 +108,8 @@ export class OffsetIndex {
  */
 export function findSurrogatePairs(text) {
   const found = [];
-  const last = text.length - 1;
-  for (let i = 0; i < last; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= HighFirst && c <= HighLast) {
-      const d = text.charCodeAt(i + 1);
-      if (d >= LowFirst && d <= LowLast) {
-        found.push(i);
-        i++;
-      }
-    }
-  }
+  const pairs = new RegExp(SurrogatePair.source, 'g');
+  while (pairs.exec(text) !== null) found.push(pairs.lastIndex - 2);
   return Uint32Array.from(found);
 }
 

@@ -5,7 +5,7 @@
 
 import { OffsetIndex } from './offsets.js';
 import { TextSegmenter } from './words.js';
-import { SpanStore, compareSpans } from './span-store.js';
+import { SpanStore } from './span-store.js';
 import { splitBlocks, blockIndexAt } from './blocks.js';
 import { normalizeLabels } from './labels.js';
 import { Emitter, DraftThrottle } from './events.js';
@@ -100,7 +100,7 @@ export class SpanSession {
 
   /**
    * A finished mouse (or touch) selection. Snaps it to words unless `exact`; with an armed label it becomes an
-   * entity at once, otherwise it waits for a label.
+   * entity at once, otherwise (or when that is refused) it stays pending until a label is chosen.
    */
   selectRange(from, to, { exact = false } = {}) {
     const range = this.segmenter.snapSelection(from, to, { exact });
@@ -110,8 +110,8 @@ export class SpanSession {
       return;
     }
     if (this.activeLabel !== null && !this.readOnly) {
-      this._setCaret(range.end, false);
-      this._add(range.start, range.end, this.activeLabel, 'user');
+      if (this._add(range.start, range.end, this.activeLabel, 'user')) this._setCaret(range.end, false);
+      else this._setSelection(range.start, range.end, exact);
       return;
     }
     this._setSelection(range.start, range.end, exact);

@@ -53,6 +53,19 @@ export { EventNames };
  *   read-only, no-label, not-found.
  * - 'submitrequested' `{ entities }` on Ctrl+Enter (or Cmd+Enter).
  *
+ * Offsets everywhere in this API are Unicode code points with an exclusive end, as Ground Truth writes them.
+ * The stylesheet spans.css must be loaded by the page.
+ *
+ * @example <caption>A thin collocated Blazor module; .NET keeps the returned object as an IJSObjectReference
+ * and calls getResult/destroy on it, and receives only drafts and the submit request.</caption>
+ * import { createSpanAnnotator } from '/assets/text-spans/spans.js';
+ * export function create(element, dotnet, options) {
+ *   const annotator = createSpanAnnotator(element, options);
+ *   annotator.on('draftchanged', (result) => dotnet.invokeMethodAsync('SaveDraftAsync', result));
+ *   annotator.on('submitrequested', (result) => dotnet.invokeMethodAsync('SubmitAsync', result));
+ *   return annotator;
+ * }
+ *
  * @param {HTMLElement} container
  * @param {SpanAnnotatorOptions} options
  * @returns {SpanAnnotator}

@@ -8,11 +8,11 @@ import { blockRange, blockIndexAt, buildBlockModel } from './blocks.js';
 import { HeightMap, visibleRange, estimateBlockHeight } from './height-map.js';
 import { commandForKey } from './keyboard.js';
 import { createBlockElement, renderBlockContent, domPointToIndex, markOf } from './render.js';
+import { buildFrame, updatePalette } from './toolbar.js';
 
 const PinDistance = 40;
 const StatusClearMs = 8000;
 const SampleText = 'The quick brown fox jumps over the lazy dog, 1234567890 times. ';
-let instanceCount = 0;
 
 export class SpanView {
   /**
@@ -24,13 +24,12 @@ export class SpanView {
     if (!(container instanceof HTMLElement)) throw new TypeError('container must be an HTMLElement.');
     this.session = session;
     this.container = container;
-    this.instance = ++instanceCount;
     this.rendered = new Map();
     this.dirty = new Set();
     this.textStarts = new WeakMap();
     this.caretVisible = false;
     this.drag = null;
-    this.frame = 0;
+    this.animationFrame = 0;
     this.flushQueued = false;
     this.revealCaret = false;
     this.statusTimer = 0;
@@ -55,76 +54,9 @@ export class SpanView {
   }
 
   build(header) {
-    const s = this.session;
-    const root = el('div', 'gt-spans');
-    root.dataset.gtSpans = String(this.instance);
-    root.tabIndex = 0;
-    root.setAttribute('role', 'group');
-    root.setAttribute('aria-roledescription', 'entity annotator');
-    if (s.readOnly) root.classList.add('is-readonly');
-
-    const style = document.createElement('style');
-    style.textContent = s.labels.map((l) => `[data-gt-spans="${this.instance}"] [data-l="${l.index}"]{` +
-      `--gt-spans-accent:${l.theme.accent};--gt-spans-accent-text:${l.theme.accentText};` +
-      `--gt-spans-bg:${l.theme.background};--gt-spans-text:${l.theme.text}}`).join('\n');
-
-    const headerId = `gt-spans-${this.instance}-header`;
-    const helpId = `gt-spans-${this.instance}-help`;
-    const heading = el('div', 'gt-spans__header');
-    heading.id = headerId;
-    heading.textContent = header ?? '';
-    heading.hidden = !header;
-    const help = el('p', 'gt-spans__help');
-    help.id = helpId;
-    help.textContent = s.readOnly
-      ? 'Read-only. Arrow keys move by word; [ and ] go to the previous and next entity.'
-      : 'Select text with the mouse (Alt: exact characters) or with Shift+arrows, then press a label key or click a label. ' +
-        'Arrows move by word, Alt+arrows by character. Click an entity or use [ and ] to select it; Delete removes it. ' +
-        'Ctrl+Z undoes, Ctrl+Shift+Z redoes, Ctrl+Enter submits.';
-    root.setAttribute('aria-labelledby', header ? headerId : helpId);
-    root.setAttribute('aria-describedby', helpId);
-
-    this.palette = el('div', 'gt-spans__palette');
-    this.palette.setAttribute('role', 'toolbar');
-    this.palette.setAttribute('aria-label', 'Labels');
-    this.paletteButtons = s.labels.map((l) => {
-      const button = el('button', 'gt-spans__label');
-      button.type = 'button';
-      button.dataset.l = String(l.index);
-      button.dataset.label = l.label;
-      button.disabled = s.readOnly;
-      const keys = [l.digit, l.letter].filter(Boolean);
-      button.title = keys.length ? `${l.fullDisplayName} (key ${keys.join(' or ')})` : l.fullDisplayName;
-      if (keys.length) button.setAttribute('aria-keyshortcuts', keys.join(' '));
-      const swatch = el('span', 'gt-spans__swatch');
-      swatch.textContent = l.shortDisplayName;
-      const name = el('span', 'gt-spans__label-name');
-      name.textContent = l.fullDisplayName;
-      button.append(swatch, name);
-      if (keys.length) {
-        const kbd = el('kbd', 'gt-spans__key');
-        kbd.textContent = keys.join('/');
-        button.append(kbd);
-      }
-      this.palette.append(button);
-      return button;
-    });
-
-    this.status = el('div', 'gt-spans__status');
-    this.status.setAttribute('role', 'status');
-    this.status.setAttribute('aria-live', 'polite');
-
-    this.scroller = el('div', 'gt-spans__scroll');
-    const doc = el('div', 'gt-spans__doc');
-    this.topSpacer = el('div', 'gt-spans__spacer');
-    this.list = el('div', 'gt-spans__blocks');
-    this.bottomSpacer = el('div', 'gt-spans__spacer');
-    doc.append(this.topSpacer, this.list, this.bottomSpacer);
-    this.scroller.append(doc);
-
-    root.append(style, heading, help, this.palette, this.status, this.scroller);
-    this.root = root;
-    this.container.append(root);
+    this.frame = buildFrame(this.session, header);
+    Object.assign(this, this.frame);
+    this.container.append(this.root);
   }
 
   measureMetrics() {
@@ -214,13 +146,8 @@ export class SpanView {
 
   updatePalette() {
     const s = this.session;
-    const selected = s.selectedId === null ? null : s.store.get(s.selectedId)?.label ?? null;
-    for (const button of this.paletteButtons) {
-      const label = button.dataset.label;
-      button.setAttribute('aria-pressed', String(label === s.activeLabel));
-      button.classList.toggle('is-current', label === selected);
-    }
-    this.root.classList.toggle('is-armed', s.activeLabel !== null);
+    const current = s.selectedId === null ? null : s.store.get(s.selectedId)?.label ?? null;
+    updatePalette(this.frame, s.activeLabel, current);
   }
 
   showStatus(message, kind) {
@@ -233,9 +160,9 @@ export class SpanView {
   // ---- virtualisation ------------------------------------------------------------------------------------
 
   scheduleUpdate() {
-    if (this.frame) return;
-    this.frame = requestAnimationFrame(() => {
-      this.frame = 0;
+    if (this.animationFrame) return;
+    this.animationFrame = requestAnimationFrame(() => {
+      this.animationFrame = 0;
       this.update();
     });
   }
@@ -397,7 +324,7 @@ export class SpanView {
     const s = this.session;
     const selection = document.getSelection();
     const inside = selection && selection.rangeCount > 0 && !selection.isCollapsed &&
-      this.list.contains(selection.anchorNode) && this.list.contains(selection.focusNode);
+      this.scroller.contains(selection.anchorNode) && this.scroller.contains(selection.focusNode);
     if (inside) {
       const focus = this.indexAt(selection.focusNode, selection.focusOffset);
       const anchor = drag.anchor ?? this.indexAt(selection.anchorNode, selection.anchorOffset);
@@ -427,13 +354,19 @@ export class SpanView {
     this.queueFlush();
   }
 
+  /** UTF-16 index of a DOM point; a point in a spacer maps to the nearest rendered text. */
   indexAt(node, offset) {
-    return domPointToIndex(node, offset, { textStarts: this.textStarts, blocks: this.session.blocks });
+    const blocks = this.session.blocks;
+    const index = domPointToIndex(node, offset, { textStarts: this.textStarts, blocks });
+    if (index !== null || !node || !this.scroller.contains(node) || this.first === undefined) return index;
+    const point = document.createRange();
+    point.setStart(node, offset);
+    return point.comparePoint(this.list, 0) > 0 ? blocks[this.first].start : blocks[this.last].contentEnd;
   }
 
   destroy() {
     if (!this.root) return;
-    cancelAnimationFrame(this.frame);
+    cancelAnimationFrame(this.animationFrame);
     clearTimeout(this.statusTimer);
     this.resizeObserver?.disconnect();
     this.scroller.removeEventListener('scroll', this.handlers.scroll);

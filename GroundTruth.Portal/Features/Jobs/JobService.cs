@@ -136,6 +136,23 @@ public sealed class JobService(
         }, cancellationToken);
     }
 
+    /// <summary>Stores an instruction example image after checking it decodes; returns its key, or the problem.</summary>
+    public async Task<(string? Key, string? Problem)> SaveExampleImageAsync(string fileName, Stream content, CancellationToken cancellationToken = default)
+    {
+        using var buffer = new MemoryStream();
+        await content.CopyToAsync(buffer, cancellationToken);
+        buffer.Position = 0;
+        if (Core.Images.ImageProbe.Probe(buffer, out var problem) is null)
+        {
+            return (null, $"'{fileName}' cannot be used as an example: {problem}");
+        }
+
+        buffer.Position = 0;
+        var key = ObjectKey.ForUpload($"examples/{Guid.NewGuid():N}", fileName);
+        await store.WriteAsync(key, buffer, cancellationToken);
+        return (key, null);
+    }
+
     public async Task<bool> StopAsync(Guid id, Caller caller, CancellationToken cancellationToken = default)
     {
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
@@ -153,20 +170,18 @@ public sealed class JobService(
             await db.SaveChangesAsync(cancellationToken);
             notifier.NotifyChanged(id);
 
-            // In-flight tasks end now: their leases expire and their slots are freed.
-            var active = await db.Assignments.Where(a => a.JobId == id && a.State == Core.Assignment.AssignmentState.Active).ToListAsync(cancellationToken);
+            // In-flight tasks end now: each lease expires once (conditional update) and frees its slot.
+            var active = await db.Assignments.Where(a => a.JobId == id && a.State == Core.Assignment.AssignmentState.Active)
+                .Select(a => new { a.Id, a.DataObjectId }).ToListAsync(cancellationToken);
             foreach (var assignment in active)
             {
-                assignment.State = Core.Assignment.AssignmentState.Expired;
-                assignment.EndedAt = now;
-            }
-
-            await db.SaveChangesAsync(cancellationToken);
-            var freed = active.Select(a => a.DataObjectId).ToList();
-            if (freed.Count > 0)
-            {
-                await db.DataObjects.Where(o => freed.Contains(o.Id))
-                    .ExecuteUpdateAsync(s => s.SetProperty(o => o.ClaimedSlots, o => o.ClaimedSlots - 1), cancellationToken);
+                var ended = await db.Assignments.Where(a => a.Id == assignment.Id && a.State == Core.Assignment.AssignmentState.Active)
+                    .ExecuteUpdateAsync(s => s.SetProperty(a => a.State, Core.Assignment.AssignmentState.Expired).SetProperty(a => a.EndedAt, now), cancellationToken);
+                if (ended == 1)
+                {
+                    await db.DataObjects.Where(o => o.Id == assignment.DataObjectId)
+                        .ExecuteUpdateAsync(s => s.SetProperty(o => o.ClaimedSlots, o => o.ClaimedSlots - 1), cancellationToken);
+                }
             }
         }
 
@@ -217,7 +232,13 @@ public sealed class JobService(
             LabelAttributeName = spec.LabelAttributeName,
             TaskType = spec.TaskType,
             Labels = [.. spec.Labels],
-            Instructions = new JobInstructions { ShortText = spec.ShortInstructions, FullText = spec.FullInstructions },
+            Instructions = new JobInstructions
+            {
+                ShortText = spec.ShortInstructions,
+                FullText = spec.FullInstructions,
+                GoodExampleKeys = [.. spec.GoodExampleKeys],
+                BadExampleKeys = [.. spec.BadExampleKeys],
+            },
             WorkTeamId = spec.WorkTeamId,
             RequesterId = caller.UserId,
             WorkersPerObject = spec.WorkersPerObject,

@@ -22,7 +22,9 @@ public sealed class OutputManifestService(IDbContextFactory<GroundTruthDbContext
             attribute = await db.Jobs.Where(j => j.Id == jobId).Select(j => j.LabelAttributeName).FirstAsync(cancellationToken);
         }
 
-        using var writer = new OutputManifestWriter(destination);
+        // The writer is synchronous; it fills a buffer per page that is then copied to the destination asynchronously.
+        using var buffer = new MemoryStream();
+        using var writer = new OutputManifestWriter(buffer);
         long after = -1;
         while (true)
         {
@@ -45,7 +47,10 @@ public sealed class OutputManifestService(IDbContextFactory<GroundTruthDbContext
                 }
             }
 
-            await destination.FlushAsync(cancellationToken);
+            writer.Flush();
+            buffer.Position = 0;
+            await buffer.CopyToAsync(destination, cancellationToken);
+            buffer.SetLength(0);
             if (page.Count < PageSize)
             {
                 return;
@@ -72,7 +77,19 @@ public sealed class OutputManifestService(IDbContextFactory<GroundTruthDbContext
     /// </summary>
     public async Task WriteWorkerResponsesAsync(Guid jobId, Stream destination, CancellationToken cancellationToken = default)
     {
-        await using var zip = new ZipArchive(destination, ZipArchiveMode.Create, leaveOpen: true);
+        // ZipArchive writes its central directory synchronously, which a response stream refuses; build it in a temp file.
+        await using var file = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 64 * 1024, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+        await using (var zip = new ZipArchive(file, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            await WriteEntriesAsync(zip, jobId, cancellationToken);
+        }
+
+        file.Position = 0;
+        await file.CopyToAsync(destination, cancellationToken);
+    }
+
+    private async Task WriteEntriesAsync(ZipArchive zip, Guid jobId, CancellationToken cancellationToken)
+    {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var rows = db.Responses.AsNoTracking()
             .Where(r => r.JobId == jobId)

@@ -12,10 +12,11 @@ using Microsoft.EntityFrameworkCore;
 namespace GroundTruth.Portal.Features.Labeling;
 
 /// <summary>
-/// Hands out tasks and takes answers. Every rule that guards the data — a worker never gets the same object twice,
-/// an object never has more than N live-or-submitted assignments, a worker holds at most the job's concurrent-task
-/// limit — is enforced inside one serializable transaction (retried on conflicts) and backed by a unique index, so
-/// it holds with many claimers in parallel on SQLite and on PostgreSQL.
+/// Hands out tasks and takes answers. Every rule that guards the data holds with many claimers in parallel, on SQLite
+/// (one writer at a time) and on PostgreSQL (read committed, row locks): a worker never gets the same object twice (a
+/// unique index); an object never has more than N live-or-submitted assignments (a conditional slot update); a worker
+/// holds at most the job's concurrent-task limit (claims of one worker serialised on their membership row); and every
+/// state change of a task is a conditional update, so expiry, stop, release and submit cannot both win.
 /// </summary>
 public sealed class LabelingService(
     IDbContextFactory<GroundTruthDbContext> dbFactory,
@@ -138,125 +139,133 @@ public sealed class LabelingService(
     private async Task<long?> TryClaimAsync(Guid jobId, string workerId, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.Serializable, cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken);
         var now = time.GetUtcNow();
         var job = await db.Jobs.AsNoTracking().FirstOrDefaultAsync(j => j.Id == jobId, cancellationToken);
-        if (job is null || !job.AcceptsWork
-            || !await db.WorkTeamMembers.AnyAsync(m => m.WorkTeamId == job.WorkTeamId && m.UserId == workerId, cancellationToken))
+        if (job is null || !job.AcceptsWork)
         {
             return null;
         }
 
-        await ExpireLeasesAsync(db, jobId, now, cancellationToken);
+        // Updating the worker's membership row locks it until commit, so one worker's claims run one at a time
+        // (PostgreSQL row lock; SQLite already serialises writers), which keeps the concurrent-task limit exact.
+        var member = await db.WorkTeamMembers.Where(m => m.WorkTeamId == job.WorkTeamId && m.UserId == workerId)
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.LastActiveAt, now), cancellationToken);
+        if (member == 0)
+        {
+            return null;
+        }
+
+        await ExpireLeasesAsync(db, jobId, workerId: null, now, cancellationToken);
         var active = await db.Assignments.Where(a => a.JobId == jobId && a.WorkerId == workerId && a.State == AssignmentState.Active)
             .OrderBy(a => a.AcceptedAt).Select(a => a.Id).ToListAsync(cancellationToken);
-        if (active.Count > 0)
+        if (active.Count >= job.MaxConcurrentTasksPerWorker)
         {
             await transaction.CommitAsync(cancellationToken);
             return active[0];
         }
 
-        var candidate = await db.DataObjects
+        // Claimers may race for the same candidates; the conditional update lets at most N of them hold an object.
+        var candidates = await db.DataObjects
             .Where(o => o.JobId == jobId && o.Status == DataObjectStatus.Pending && o.ClaimedSlots < job.WorkersPerObject
                 && o.AvailableUntil > now
                 && !db.Assignments.Any(a => a.DataObjectId == o.Id && a.WorkerId == workerId))
             .OrderBy(o => o.DatasetObjectId)
             .Select(o => o.Id)
-            .FirstOrDefaultAsync(cancellationToken);
-        if (candidate == 0)
+            .Take(16)
+            .ToListAsync(cancellationToken);
+        foreach (var candidate in candidates)
         {
+            var taken = await db.DataObjects
+                .Where(o => o.Id == candidate && o.Status == DataObjectStatus.Pending && o.ClaimedSlots < job.WorkersPerObject)
+                .ExecuteUpdateAsync(s => s.SetProperty(o => o.ClaimedSlots, o => o.ClaimedSlots + 1), cancellationToken);
+            if (taken == 0)
+            {
+                continue;
+            }
+
+            var assignment = new TaskAssignment
+            {
+                JobId = jobId,
+                DataObjectId = candidate,
+                WorkerId = workerId,
+                State = AssignmentState.Active,
+                AcceptedAt = now,
+                LeaseExpiresAt = now.AddSeconds(job.TaskTimeLimitSeconds),
+            };
+            db.Assignments.Add(assignment);
+            await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
-            return null;
+            return assignment.Id;
         }
 
-        var taken = await db.DataObjects
-            .Where(o => o.Id == candidate && o.ClaimedSlots < job.WorkersPerObject)
-            .ExecuteUpdateAsync(s => s.SetProperty(o => o.ClaimedSlots, o => o.ClaimedSlots + 1), cancellationToken);
-        if (taken == 0)
+        if (candidates.Count > 0)
         {
             throw new ClaimConflictException();
         }
 
-        var assignment = new TaskAssignment
-        {
-            JobId = jobId,
-            DataObjectId = candidate,
-            WorkerId = workerId,
-            State = AssignmentState.Active,
-            AcceptedAt = now,
-            LeaseExpiresAt = now.AddSeconds(job.TaskTimeLimitSeconds),
-        };
-        db.Assignments.Add(assignment);
-        await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return assignment.Id;
+        return active.Count > 0 ? active[0] : null;
     }
 
     private async Task<TaskOutcome> TrySubmitAsync(long taskId, string workerId, IReadOnlyList<string> chosenLabels, CancellationToken cancellationToken)
     {
         Guid jobId;
-        bool jobFinished;
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.Serializable, cancellationToken);
+            await using var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken);
             var now = time.GetUtcNow();
-            var assignment = await db.Assignments.FirstOrDefaultAsync(a => a.Id == taskId && a.WorkerId == workerId, cancellationToken);
+            var assignment = await db.Assignments.AsNoTracking().FirstOrDefaultAsync(a => a.Id == taskId && a.WorkerId == workerId, cancellationToken);
             if (assignment is null)
             {
                 return TaskOutcome.NotFound;
             }
 
-            if (assignment.State == AssignmentState.Submitted)
-            {
-                return new TaskOutcome(TaskOutcomeKind.AlreadySubmitted, "This task was already submitted; your answer was recorded once.");
-            }
-
-            if (assignment.State != AssignmentState.Active || assignment.LeaseExpiresAt <= now)
-            {
-                return new TaskOutcome(TaskOutcomeKind.Expired,
-                    "The time limit for this task ran out (or the task was returned), so the answer was not recorded. Take the next task.");
-            }
-
             var job = await db.Jobs.AsNoTracking().FirstAsync(j => j.Id == assignment.JobId, cancellationToken);
             var problem = ClassificationAnswer.Validate(job.Descriptor, job.Labels, chosenLabels);
-            if (problem is not null)
+            if (assignment.State == AssignmentState.Active && problem is not null)
             {
                 return new TaskOutcome(TaskOutcomeKind.Invalid, problem);
             }
 
-            var answer = ClassificationAnswer.Create(job.Descriptor, chosenLabels);
-            assignment.State = AssignmentState.Submitted;
-            assignment.EndedAt = now;
+            // Only a live, unexpired task becomes submitted, whatever runs at the same time (expiry, stop, a second submit).
+            var submitted = await db.Assignments
+                .Where(a => a.Id == taskId && a.State == AssignmentState.Active && a.LeaseExpiresAt > now)
+                .ExecuteUpdateAsync(s => s.SetProperty(a => a.State, AssignmentState.Submitted).SetProperty(a => a.EndedAt, now), cancellationToken);
+            if (submitted == 0)
+            {
+                var state = await db.Assignments.Where(a => a.Id == taskId).Select(a => a.State).FirstAsync(cancellationToken);
+                return state == AssignmentState.Submitted
+                    ? new TaskOutcome(TaskOutcomeKind.AlreadySubmitted, "This task was already submitted; your answer was recorded once.")
+                    : new TaskOutcome(TaskOutcomeKind.Expired,
+                        "The time limit for this task ran out (or the task was returned), so the answer was not recorded. Take the next task.");
+            }
+
             db.Responses.Add(new WorkerResponse
             {
                 AssignmentId = assignment.Id,
                 JobId = job.Id,
                 DataObjectId = assignment.DataObjectId,
                 WorkerId = workerId,
-                AnswerContent = answer.ToJsonString(),
+                AnswerContent = ClassificationAnswer.Create(job.Descriptor, chosenLabels).ToJsonString(),
                 AcceptanceTime = assignment.AcceptedAt,
                 SubmissionTime = now,
                 TimeSpentSeconds = (now - assignment.AcceptedAt).TotalSeconds,
             });
-            var dataObject = await db.DataObjects.FirstAsync(o => o.Id == assignment.DataObjectId, cancellationToken);
-            dataObject.ResponseCount++;
             await db.SaveChangesAsync(cancellationToken);
+            await db.DataObjects.Where(o => o.Id == assignment.DataObjectId)
+                .ExecuteUpdateAsync(s => s.SetProperty(o => o.ResponseCount, o => o.ResponseCount + 1), cancellationToken);
+            var dataObject = await db.DataObjects.FirstAsync(o => o.Id == assignment.DataObjectId, cancellationToken);
             if (dataObject.ResponseCount >= job.WorkersPerObject && dataObject.Status == DataObjectStatus.Pending)
             {
                 await ConsolidateAsync(db, job, dataObject, now, cancellationToken);
             }
 
-            jobFinished = await CompleteJobIfDoneAsync(db, job.Id, now, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             jobId = job.Id;
         }
 
-        if (jobFinished)
-        {
-            await output.WriteFinalAsync(jobId, cancellationToken);
-        }
-
-        notifier.NotifyChanged(jobId);
+        await AfterChangeAsync(jobId, cancellationToken);
         return new TaskOutcome(TaskOutcomeKind.Accepted, "Submitted.");
     }
 
@@ -265,60 +274,50 @@ public sealed class LabelingService(
         return await RunWithRetryAsync(async () =>
         {
             Guid jobId;
-            bool jobFinished;
             await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
             {
-                await using var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.Serializable, cancellationToken);
+                await using var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken);
                 var now = time.GetUtcNow();
-                var assignment = await db.Assignments.FirstOrDefaultAsync(a => a.Id == taskId && a.WorkerId == workerId, cancellationToken);
+                var assignment = await db.Assignments.AsNoTracking().FirstOrDefaultAsync(a => a.Id == taskId && a.WorkerId == workerId, cancellationToken);
                 if (assignment is null)
                 {
                     return TaskOutcome.NotFound;
                 }
 
-                if (assignment.State != AssignmentState.Active)
+                var ended = await db.Assignments.Where(a => a.Id == taskId && a.State == AssignmentState.Active)
+                    .ExecuteUpdateAsync(s => s.SetProperty(a => a.State, endState).SetProperty(a => a.EndedAt, now), cancellationToken);
+                if (ended == 0)
                 {
                     return new TaskOutcome(TaskOutcomeKind.Expired, "This task is no longer assigned to you.");
                 }
 
+                var declines = endState == AssignmentState.Declined ? 1 : 0;
+                await db.DataObjects.Where(o => o.Id == assignment.DataObjectId).ExecuteUpdateAsync(s => s
+                    .SetProperty(o => o.ClaimedSlots, o => o.ClaimedSlots - 1)
+                    .SetProperty(o => o.DeclineCount, o => o.DeclineCount + declines), cancellationToken);
                 var job = await db.Jobs.AsNoTracking().FirstAsync(j => j.Id == assignment.JobId, cancellationToken);
-                assignment.State = endState;
-                assignment.EndedAt = now;
                 var dataObject = await db.DataObjects.FirstAsync(o => o.Id == assignment.DataObjectId, cancellationToken);
-                dataObject.ClaimedSlots--;
-                if (endState == AssignmentState.Declined)
+                if (declines > 0 && dataObject.DeclineCount >= job.WorkersPerObject && dataObject.Status == DataObjectStatus.Pending)
                 {
-                    dataObject.DeclineCount++;
-                    if (dataObject.DeclineCount >= job.WorkersPerObject && dataObject.Status == DataObjectStatus.Pending)
-                    {
-                        await FinishUnansweredAsync(db, job, dataObject, now, $"Declined by {dataObject.DeclineCount} workers.", cancellationToken);
-                    }
+                    await FinishUnansweredAsync(db, job, dataObject, now, $"Declined by {dataObject.DeclineCount} workers.", cancellationToken);
                 }
 
-                await db.SaveChangesAsync(cancellationToken);
-                jobFinished = await CompleteJobIfDoneAsync(db, job.Id, now, cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
                 jobId = job.Id;
             }
 
-            if (jobFinished)
-            {
-                await output.WriteFinalAsync(jobId, cancellationToken);
-            }
-
-            notifier.NotifyChanged(jobId);
+            await AfterChangeAsync(jobId, cancellationToken);
             return new TaskOutcome(TaskOutcomeKind.Accepted, endState == AssignmentState.Declined ? "Declined." : "Released.");
         }, cancellationToken);
     }
 
     private async Task<int> SweepJobAsync(Guid jobId, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        bool jobFinished;
         int changed;
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.Serializable, cancellationToken);
-            changed = await ExpireLeasesAsync(db, jobId, now, cancellationToken);
+            await using var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken);
+            changed = await ExpireLeasesAsync(db, jobId, workerId: null, now, cancellationToken);
             var job = await db.Jobs.AsNoTracking().FirstAsync(j => j.Id == jobId, cancellationToken);
             var overdue = await db.DataObjects
                 .Where(o => o.JobId == jobId && o.Status == DataObjectStatus.Pending && o.AvailableUntil <= now
@@ -337,50 +336,63 @@ public sealed class LabelingService(
                 }
             }
 
-            await db.SaveChangesAsync(cancellationToken);
-            jobFinished = await CompleteJobIfDoneAsync(db, jobId, now, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             changed += overdue.Count;
         }
 
-        if (jobFinished)
-        {
-            await output.WriteFinalAsync(jobId, cancellationToken);
-        }
-
         if (changed > 0)
         {
-            notifier.NotifyChanged(jobId);
+            await AfterChangeAsync(jobId, cancellationToken);
         }
 
         return changed;
     }
 
-    private static async Task<int> ExpireLeasesAsync(GroundTruthDbContext db, Guid jobId, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>
+    /// After a commit: completes the job when nothing is pending (checked outside the writing transaction so two
+    /// concurrent last submissions cannot each miss the other's), writes its final output, and tells open pages.
+    /// </summary>
+    private async Task AfterChangeAsync(Guid jobId, CancellationToken cancellationToken)
     {
-        var expired = await db.Assignments
-            .Where(a => a.JobId == jobId && a.State == AssignmentState.Active && a.LeaseExpiresAt <= now)
+        bool completed;
+        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
+        {
+            completed = !await db.DataObjects.AnyAsync(o => o.JobId == jobId && o.Status == DataObjectStatus.Pending, cancellationToken)
+                && await db.Jobs.Where(j => j.Id == jobId && j.Status == JobStatus.InProgress).ExecuteUpdateAsync(s => s
+                    .SetProperty(j => j.Status, JobStatus.Completed)
+                    .SetProperty(j => j.LastModifiedAt, time.GetUtcNow())
+                    .SetProperty(j => j.Version, Guid.NewGuid()), cancellationToken) > 0;
+        }
+
+        if (completed)
+        {
+            await output.WriteFinalAsync(jobId, cancellationToken);
+        }
+
+        notifier.NotifyChanged(jobId);
+    }
+
+    /// <summary>Expires overdue leases one by one with a conditional update, so a lease is expired (and its slot freed) exactly once.</summary>
+    private static async Task<int> ExpireLeasesAsync(GroundTruthDbContext db, Guid jobId, string? workerId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var overdue = await db.Assignments
+            .Where(a => a.JobId == jobId && a.State == AssignmentState.Active && a.LeaseExpiresAt <= now && (workerId == null || a.WorkerId == workerId))
+            .Select(a => new { a.Id, a.DataObjectId })
             .ToListAsync(cancellationToken);
-        if (expired.Count == 0)
+        var expired = 0;
+        foreach (var assignment in overdue)
         {
-            return 0;
+            var changed = await db.Assignments.Where(a => a.Id == assignment.Id && a.State == AssignmentState.Active)
+                .ExecuteUpdateAsync(s => s.SetProperty(a => a.State, AssignmentState.Expired).SetProperty(a => a.EndedAt, now), cancellationToken);
+            if (changed == 1)
+            {
+                await db.DataObjects.Where(o => o.Id == assignment.DataObjectId)
+                    .ExecuteUpdateAsync(s => s.SetProperty(o => o.ClaimedSlots, o => o.ClaimedSlots - 1), cancellationToken);
+                expired++;
+            }
         }
 
-        foreach (var assignment in expired)
-        {
-            assignment.State = AssignmentState.Expired;
-            assignment.EndedAt = now;
-        }
-
-        await db.SaveChangesAsync(cancellationToken);
-        foreach (var group in expired.GroupBy(a => a.DataObjectId))
-        {
-            var count = group.Count();
-            await db.DataObjects.Where(o => o.Id == group.Key)
-                .ExecuteUpdateAsync(s => s.SetProperty(o => o.ClaimedSlots, o => o.ClaimedSlots - count), cancellationToken);
-        }
-
-        return expired.Count;
+        return expired;
     }
 
     private static async Task ConsolidateAsync(GroundTruthDbContext db, LabelingJob job, DataObject dataObject, DateTimeOffset now, CancellationToken cancellationToken)
@@ -394,11 +406,18 @@ public sealed class LabelingService(
         var result = consolidator.Consolidate(job.Labels,
             [.. answers.Select(a => new WorkerAnswer(a.WorkerId, (System.Text.Json.Nodes.JsonObject)System.Text.Json.Nodes.JsonNode.Parse(a.AnswerContent)!))]);
         var metadata = LabelMetadata.Complete(result.Metadata, job.Descriptor.OutputType, job.Name, humanAnnotated: true, now);
-        dataObject.LabelJson = result.Label.ToJsonString();
-        dataObject.MetadataJson = metadata.ToJsonString();
-        dataObject.Status = DataObjectStatus.Labeled;
-        dataObject.CompletedAt = now;
-        await db.SaveChangesAsync(cancellationToken);
+        var labelJson = result.Label.ToJsonString();
+        var metadataJson = metadata.ToJsonString();
+        var labeled = await db.DataObjects.Where(o => o.Id == dataObject.Id && o.Status == DataObjectStatus.Pending).ExecuteUpdateAsync(s => s
+            .SetProperty(o => o.LabelJson, labelJson)
+            .SetProperty(o => o.MetadataJson, metadataJson)
+            .SetProperty(o => o.Status, DataObjectStatus.Labeled)
+            .SetProperty(o => o.CompletedAt, now), cancellationToken);
+        if (labeled == 0)
+        {
+            return;
+        }
+
         await db.Jobs.Where(j => j.Id == job.Id).ExecuteUpdateAsync(s => s
             .SetProperty(j => j.HumanLabeled, j => j.HumanLabeled + 1)
             .SetProperty(j => j.LastModifiedAt, now), cancellationToken);
@@ -406,26 +425,18 @@ public sealed class LabelingService(
 
     private static async Task FinishUnansweredAsync(GroundTruthDbContext db, LabelingJob job, DataObject dataObject, DateTimeOffset now, string reason, CancellationToken cancellationToken)
     {
-        dataObject.Status = DataObjectStatus.Failed;
-        dataObject.FailureReason = reason;
-        dataObject.CompletedAt = now;
-        await db.SaveChangesAsync(cancellationToken);
+        var failed = await db.DataObjects.Where(o => o.Id == dataObject.Id && o.Status == DataObjectStatus.Pending).ExecuteUpdateAsync(s => s
+            .SetProperty(o => o.Status, DataObjectStatus.Failed)
+            .SetProperty(o => o.FailureReason, reason)
+            .SetProperty(o => o.CompletedAt, now), cancellationToken);
+        if (failed == 0)
+        {
+            return;
+        }
+
         await db.Jobs.Where(j => j.Id == job.Id).ExecuteUpdateAsync(s => s
             .SetProperty(j => j.FailedNonRetryableError, j => j.FailedNonRetryableError + 1)
             .SetProperty(j => j.LastModifiedAt, now), cancellationToken);
-    }
-
-    private static async Task<bool> CompleteJobIfDoneAsync(GroundTruthDbContext db, Guid jobId, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        if (await db.DataObjects.AnyAsync(o => o.JobId == jobId && o.Status == DataObjectStatus.Pending, cancellationToken))
-        {
-            return false;
-        }
-
-        return await db.Jobs.Where(j => j.Id == jobId && j.Status == JobStatus.InProgress).ExecuteUpdateAsync(s => s
-            .SetProperty(j => j.Status, JobStatus.Completed)
-            .SetProperty(j => j.LastModifiedAt, now)
-            .SetProperty(j => j.Version, Guid.NewGuid()), cancellationToken) > 0;
     }
 
     private static async Task<T> RunWithRetryAsync<T>(Func<Task<T>> action, CancellationToken cancellationToken)

@@ -84,3 +84,14 @@ test('GridIndex_LargeItem_FoundAnywhereAndRemovable', () => {
   assert.deepEqual(index.searchPoint(900, 900), []);
   assert.equal(index.remove('big'), false);
 });
+
+test('GridIndex_TouchingEdges_CountAsIntersecting', () => {
+  const index = new GridIndex({ width: 100, height: 100, cellSize: 10 });
+  index.insert(1, { minX: 10, minY: 10, maxX: 20, maxY: 20 });
+  index.insert(2, { minX: 50, minY: 50, maxX: 50, maxY: 50 });
+  assert.deepEqual(index.search({ minX: 20, minY: 0, maxX: 30, maxY: 10 }), [1], 'corner touch');
+  assert.deepEqual(index.search({ minX: 0, minY: 0, maxX: 9.99, maxY: 100 }), []);
+  assert.deepEqual(index.searchPoint(50, 50), [2], 'zero-size item at the query point');
+  assert.deepEqual(index.searchPoint(50.5, 50, 0.5), [2]);
+  assert.deepEqual(index.searchPoint(50.6, 50, 0.5), []);
+});

@@ -219,7 +219,7 @@ test('PolygonTool_VertexDragThatSelfIntersects_IsUndoneWithWarning', () => {
   const { core, warnings } = makeCore('polygon');
   for (const [x, y] of [[0, 0], [100, 0], [100, 100], [0, 100]]) click(core, x + 10, y + 10);
   key(core, 'Enter');
-  drag(core, [110, 110], [10, 160]);
+  drag(core, [110, 110], [60, 0]);
   assert.deepEqual(only(core).points[2], { x: 110, y: 110 });
   assert.match(warnings.at(-1), /self intersecting/);
 });
@@ -306,13 +306,15 @@ test('BrushTool_StrokeEraserAndUndo_EditTheMask', () => {
 });
 
 test('FillTool_ClosedPolygon_FillsMaskWithActiveLabel', () => {
-  const { core } = makeCore('semanticSegmentation', { width: 20, height: 20 });
+  const { core } = makeCore('semanticSegmentation', { width: 40, height: 40 });
   key(core, 'f');
-  for (const [x, y] of [[2, 2], [12, 2], [12, 7], [2, 7]]) click(core, x, y);
+  for (const [x, y] of [[2, 2], [22, 2], [22, 12], [2, 12]]) click(core, x, y);
+  assert.equal(core.mode, Mode.DRAWING);
   key(core, 'Enter');
-  assert.equal(core.mask.histogram()[1], 50);
+  assert.equal(core.mode, Mode.IDLE);
+  assert.equal(core.mask.histogram()[1], 200);
   assert.equal(core.mask.get(2, 2), 1);
-  assert.equal(core.mask.get(12, 2), 0);
+  assert.equal(core.mask.get(22, 2), 0);
   core.undo();
   assert.equal(core.mask.histogram()[1], 0);
 });

@@ -1,0 +1,100 @@
+using GroundTruth.Portal.Security;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using MudBlazor;
+
+namespace GroundTruth.Portal.Features.Jobs;
+
+public sealed partial class JobDetailsPage
+{
+    private static readonly Dictionary<string, object> Download = new() { ["download"] = "" };
+    private static readonly TimeSpan RefreshInterval = TimeSpan.FromMilliseconds(500);
+
+    private JobDetails? _job;
+    private IReadOnlyList<ImportErrorRow> _importErrors = [];
+    private MudTable<ObjectRow>? _objectsTable;
+    private IDisposable? _subscription;
+    private bool _notFound;
+    private Caller _caller = default!;
+    private int _refreshPending;
+
+    [Parameter]
+    public Guid JobId { get; set; }
+
+    [Inject]
+    public required JobService Jobs { get; init; }
+
+    [Inject]
+    public required JobProgressNotifier Notifier { get; init; }
+
+    [Inject]
+    public required IDialogService Dialogs { get; init; }
+
+    [CascadingParameter]
+    private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
+
+    protected override async Task OnParametersSetAsync()
+    {
+        _caller = Caller.From((await AuthenticationState).User);
+        await LoadAsync();
+        _subscription?.Dispose();
+        _subscription = Notifier.Subscribe(JobId, OnJobChangedAsync);
+    }
+
+    public void Dispose() => _subscription?.Dispose();
+
+    private async Task LoadAsync()
+    {
+        _job = await Jobs.GetAsync(JobId, _caller);
+        _notFound = _job is null;
+        _importErrors = _job is { Import.LinesRejected: > 0 } ? await Jobs.GetImportErrorsAsync(JobId, _caller, 1000) : [];
+    }
+
+    // Many workers may submit per second; refresh at most twice a second, off the notifying thread.
+    private async Task OnJobChangedAsync()
+    {
+        if (Interlocked.Exchange(ref _refreshPending, 1) == 1)
+        {
+            return;
+        }
+
+        await Task.Delay(RefreshInterval);
+        Interlocked.Exchange(ref _refreshPending, 0);
+        try
+        {
+            await InvokeAsync(async () =>
+            {
+                await LoadAsync();
+                if (_objectsTable is not null)
+                {
+                    await _objectsTable.ReloadServerData();
+                }
+
+                StateHasChanged();
+            });
+        }
+        catch (Exception ex)
+        {
+            await DispatchExceptionAsync(ex);
+        }
+    }
+
+    private async Task<TableData<ObjectRow>> LoadObjectsAsync(TableState state, CancellationToken cancellationToken)
+    {
+        var rows = await Jobs.GetObjectsAsync(JobId, _caller, state.Page * state.PageSize, state.PageSize, cancellationToken);
+        return new TableData<ObjectRow> { Items = rows, TotalItems = _job?.Counters.Total ?? rows.Count };
+    }
+
+    private async Task StopAsync()
+    {
+        var confirmed = await Dialogs.ShowMessageBoxAsync(
+            "Stop this job?",
+            "Workers can take no more tasks. Objects labeled so far are kept and written to the output manifest; a stopped job cannot be restarted.",
+            yesText: "Stop job", cancelText: "Cancel");
+        if (confirmed == true)
+        {
+            await Jobs.StopAsync(JobId, _caller);
+            await LoadAsync();
+        }
+    }
+}

@@ -1,0 +1,58 @@
+using GroundTruth.Core.Jobs;
+
+namespace GroundTruth.Portal.Features.Jobs;
+
+public enum JobInputMode
+{
+    Manifest,
+    Files,
+}
+
+/// <summary>What the job form binds to; <see cref="ToSpec"/> turns it into the Core's <see cref="JobSpec"/>.</summary>
+public sealed class JobFormModel
+{
+    public string Name { get; set; } = "";
+
+    public string LabelAttributeName { get; set; } = "label";
+
+    public TaskType TaskType { get; set; } = TaskType.ImageClassification;
+
+    /// <summary>One label per line.</summary>
+    public string LabelsText { get; set; } = "";
+
+    public string ShortInstructions { get; set; } = "";
+
+    public string FullInstructions { get; set; } = "";
+
+    public Guid? WorkTeamId { get; set; }
+
+    public int WorkersPerObject { get; set; } = 3;
+
+    public int TaskTimeLimitSeconds { get; set; } = 300;
+
+    public int TaskAvailabilityLifetimeHours { get; set; } = 240;
+
+    public int MaxConcurrentTasksPerWorker { get; set; } = 1;
+
+    public JobInputMode InputMode { get; set; } = JobInputMode.Manifest;
+
+    public IReadOnlyList<string> Labels =>
+        [.. LabelsText.Split('\n').Select(l => l.TrimEnd('\r')).Where(l => l.Trim().Length > 0)];
+
+    public JobSpec ToSpec(IReadOnlyList<string> goodExamples, IReadOnlyList<string> badExamples) => new()
+    {
+        Name = Name.Trim(),
+        LabelAttributeName = LabelAttributeName.Trim(),
+        TaskType = TaskType,
+        Labels = [.. Labels.Select(l => new LabelCategory(l))],
+        ShortInstructions = ShortInstructions,
+        FullInstructions = FullInstructions,
+        GoodExampleKeys = goodExamples,
+        BadExampleKeys = badExamples,
+        WorkTeamId = WorkTeamId ?? Guid.Empty,
+        WorkersPerObject = WorkersPerObject,
+        TaskTimeLimitSeconds = TaskTimeLimitSeconds,
+        TaskAvailabilityLifetimeSeconds = (int)Math.Min(int.MaxValue, TaskAvailabilityLifetimeHours * 3600L),
+        MaxConcurrentTasksPerWorker = MaxConcurrentTasksPerWorker,
+    };
+}
