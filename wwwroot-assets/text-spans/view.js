@@ -233,8 +233,9 @@ export class SpanView {
     this.blockRenders++;
   }
 
+  /** Records the real heights of rendered blocks (skipped while hidden: a hidden block measures 0). */
   measure(indices) {
-    if (indices.length === 0) return;
+    if (indices.length === 0 || this.list.clientWidth === 0) return;
     const heights = indices.map((i) => this.rendered.get(i)?.offsetHeight);
     indices.forEach((index, k) => {
       if (heights[k] !== undefined) this.heights.setMeasured(index, heights[k]);

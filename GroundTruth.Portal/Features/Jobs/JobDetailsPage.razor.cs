@@ -7,7 +7,6 @@ namespace GroundTruth.Portal.Features.Jobs;
 
 public sealed partial class JobDetailsPage
 {
-    private static readonly Dictionary<string, object> Download = new() { ["download"] = "" };
     private static readonly TimeSpan RefreshInterval = TimeSpan.FromMilliseconds(500);
 
     private JobDetails? _job;

@@ -1,0 +1,36 @@
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace GroundTruth.Tests.EndToEnd;
+
+/// <summary>What a person does on the portal's pages, as Playwright steps.</summary>
+public static class PortalPages
+{
+    /// <summary>Waits until the Blazor circuit is up, so clicks are not lost to the prerendered page.</summary>
+    public static Task WaitInteractiveAsync(IPage page) =>
+        page.Locator("[data-interactive='true']").First.WaitForAsync();
+
+    public static async Task SignInAsync(IPage page, string email, string password)
+    {
+        await page.GotoAsync("/Account/Login");
+        await page.Locator("#Input\\.Email").FillAsync(email);
+        await page.Locator("#Input\\.Password").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Log in", Exact = true }).ClickAsync();
+        await Expect(page.GetByTestId("signed-in-as")).ToHaveTextAsync(email);
+    }
+
+    /// <summary>Opens a MudSelect by its input id and picks the items with these texts.</summary>
+    public static async Task ChooseAsync(IPage page, string inputId, params string[] items)
+    {
+        await page.Locator($"#{inputId}").Locator("xpath=ancestor::div[contains(@class,'mud-select')][1]").ClickAsync();
+        foreach (var item in items)
+        {
+            await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = item }).First.ClickAsync();
+        }
+
+        if (await page.Locator(".mud-popover-open").CountAsync() > 0)
+        {
+            await page.Keyboard.PressAsync("Escape");
+        }
+    }
+}

@@ -1,0 +1,70 @@
+using Microsoft.Playwright;
+
+namespace GroundTruth.Tests.TestSupport;
+
+/// <summary>One headless Debian Chromium for the end-to-end tests (Playwright never downloads a browser here).</summary>
+public sealed class Browser : IAsyncLifetime
+{
+    private IPlaywright? _playwright;
+
+    public IBrowser Instance { get; private set; } = default!;
+
+    public async ValueTask InitializeAsync()
+    {
+        _playwright = await Playwright.CreateAsync();
+        Instance = await _playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = Environment.GetEnvironmentVariable("GT_CHROMIUM") ?? "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                    "--disable-component-update", "--disable-sync"],
+        });
+    }
+
+    public async Task<IPage> NewPageAsync(string baseUrl)
+    {
+        var context = await Instance.NewContextAsync(new() { BaseURL = baseUrl, ViewportSize = new() { Width = 1366, Height = 900 }, AcceptDownloads = true });
+        context.SetDefaultTimeout(20_000);
+        var page = await context.NewPageAsync();
+        // Browser-side errors (a failed circuit, a script error) go to a log beside the screenshots.
+        page.Console += (_, message) =>
+        {
+            if (message.Type is "error" or "warning")
+            {
+                var dir = Path.Combine(RepositoryRoot(), "artifacts");
+                Directory.CreateDirectory(dir);
+                File.AppendAllText(Path.Combine(dir, "browser-console.log"), $"{DateTime.UtcNow:O} {message.Type}: {message.Text}{Environment.NewLine}");
+            }
+        };
+        return page;
+    }
+
+    /// <summary>Saves a screenshot under artifacts/screenshots at the repository root, for people to look at.</summary>
+    public static async Task ScreenshotAsync(IPage page, string name)
+    {
+        var dir = Path.Combine(RepositoryRoot(), "artifacts", "screenshots");
+        Directory.CreateDirectory(dir);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(dir, name + ".png"), FullPage = true });
+    }
+
+    public static string RepositoryRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "GroundTruth.sln")))
+        {
+            dir = dir.Parent;
+        }
+
+        return dir?.FullName ?? AppContext.BaseDirectory;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Instance is not null)
+        {
+            await Instance.DisposeAsync();
+        }
+
+        _playwright?.Dispose();
+    }
+}
