@@ -1,0 +1,109 @@
+using Bunit;
+using GroundTruth.Core.Jobs;
+using GroundTruth.Portal.Features.Jobs;
+using GroundTruth.Tests.TestSupport;
+
+namespace GroundTruth.Tests.Portal.Features.Jobs;
+
+public sealed class JobFormTests : PortalTestContext
+{
+    private static readonly TeamOption Team = new(Guid.NewGuid(), "labelers", 3);
+
+    private IRenderedComponent<JobForm> RenderForm(JobFormModel model, Func<string, Task<bool>>? isNameTaken = null, Action<JobFormSubmission>? onSubmit = null) =>
+        Render<JobForm>(p => p
+            .Add(f => f.Model, model)
+            .Add(f => f.Teams, [Team])
+            .Add(f => f.IsNameTaken, isNameTaken ?? (_ => Task.FromResult(false)))
+            .Add(f => f.OnSubmit, s => onSubmit?.Invoke(s)));
+
+    private static string Errors(IRenderedComponent<JobForm> cut) =>
+        string.Join(" | ", cut.FindAll(".mud-input-error .mud-input-helper-text, .mud-input-helper-text.mud-input-error").Select(e => e.TextContent.Trim()));
+
+    [Fact]
+    public void JobName_WithSpacesTyped_ShowsNamingRuleAsYouType()
+    {
+        var cut = RenderForm(new JobFormModel());
+
+        cut.Find("#job-name").Input("my job!");
+
+        cut.WaitForAssertion(() => Assert.Contains("letters, digits and hyphens", Errors(cut), StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public void JobName_AlreadyTaken_ShowsItExists()
+    {
+        var cut = RenderForm(new JobFormModel(), name => Task.FromResult(name == "birds"));
+
+        cut.Find("#job-name").Input("birds");
+
+        cut.WaitForAssertion(() => Assert.Contains("A job named 'birds' already exists.", Errors(cut)));
+    }
+
+    [Fact]
+    public void LabelAttribute_EndingInMetadata_ShowsGroundTruthRule()
+    {
+        var cut = RenderForm(new JobFormModel());
+
+        cut.Find("#job-attribute").Input("label-metadata");
+
+        cut.WaitForAssertion(() => Assert.Contains("must not end in '-metadata'", Errors(cut)));
+    }
+
+    [Fact]
+    public void Labels_WithHtmlOnSecondLine_ShowsLineAndReason()
+    {
+        var cut = RenderForm(new JobFormModel());
+
+        cut.Find("#job-labels").Input("cat\n<b>dog</b>");
+
+        cut.WaitForAssertion(() => Assert.Contains("Line 2: Label '<b>dog</b>' contains '<' or '>'", Errors(cut)));
+    }
+
+    [Fact]
+    public void Labels_OnlyOne_AsksForTwo()
+    {
+        var cut = RenderForm(new JobFormModel());
+
+        cut.Find("#job-labels").Input("cat");
+
+        cut.WaitForAssertion(() => Assert.Contains("Enter at least 2 labels", Errors(cut)));
+    }
+
+    [Fact]
+    public void Submit_WithoutManifestOrTeam_DoesNotSubmitAndSaysWhy()
+    {
+        var submitted = false;
+        var cut = RenderForm(new JobFormModel { Name = "ok-job", LabelsText = "a\nb" }, onSubmit: _ => submitted = true);
+
+        cut.Find("[data-testid=create-job]").Click();
+
+        cut.WaitForAssertion(() => Assert.Equal("Choose the input manifest file.", cut.Find("[data-testid=input-error]").TextContent));
+        Assert.Contains("Choose a work team.", Errors(cut));
+        Assert.False(submitted);
+    }
+
+    [Fact]
+    public void Model_ToSpec_CarriesEveryField()
+    {
+        var model = new JobFormModel
+        {
+            Name = " birds ",
+            LabelAttributeName = "species",
+            TaskType = TaskType.TextMultiLabelClassification,
+            LabelsText = "a\r\n\n b \nc",
+            WorkTeamId = Team.Id,
+            WorkersPerObject = 5,
+            TaskTimeLimitSeconds = 90,
+            TaskAvailabilityLifetimeHours = 2,
+            MaxConcurrentTasksPerWorker = 4,
+        };
+
+        var spec = model.ToSpec(["good.png"], []);
+
+        Assert.Equal("birds", spec.Name);
+        Assert.Equal(["a", " b ", "c"], spec.Labels.Select(l => l.Label));
+        Assert.Equal((5, 90, 7200, 4), (spec.WorkersPerObject, spec.TaskTimeLimitSeconds, spec.TaskAvailabilityLifetimeSeconds, spec.MaxConcurrentTasksPerWorker));
+        Assert.Equal(["good.png"], spec.GoodExampleKeys);
+        Assert.Contains(spec.Validate(), e => e.Field == "labels[1]");
+    }
+}
