@@ -5,7 +5,7 @@ namespace GroundTruth.Core.Consolidation;
 /// <summary>Chooses the default consolidator for each task type.</summary>
 public static class Consolidators
 {
-    private static readonly MajorityVote Single = new();
+    private static readonly SingleLabelVote Single = new();
     private static readonly MultiLabelVote Multi = new();
 
     /// <summary>The consolidator used for <paramref name="type"/> unless the job asks for another.</summary>

@@ -23,7 +23,7 @@ public sealed class MultiLabelVote : IAnnotationConsolidator
         {
             foreach (var label in ClassificationAnswer.Read(answer.AnswerContent).Distinct(StringComparer.Ordinal))
             {
-                var index = MajorityVote.IndexOf(labels, label);
+                var index = SingleLabelVote.IndexOf(labels, label);
                 if (index >= 0)
                 {
                     votes[index]++;
@@ -40,8 +40,8 @@ public sealed class MultiLabelVote : IAnnotationConsolidator
         var confidenceMap = new JsonObject();
         foreach (var i in chosen)
         {
-            classMap[MajorityVote.Key(i)] = labels[i].Label;
-            confidenceMap[MajorityVote.Key(i)] = answers.Count == 1 ? 0.0 : Math.Round((double)votes[i] / answers.Count, 2);
+            classMap[SingleLabelVote.Key(i)] = labels[i].Label;
+            confidenceMap[SingleLabelVote.Key(i)] = answers.Count == 1 ? 0.0 : Math.Round((double)votes[i] / answers.Count, 2);
         }
 
         return new ConsolidatedAnnotation(

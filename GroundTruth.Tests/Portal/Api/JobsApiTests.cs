@@ -60,6 +60,48 @@ public abstract class JobsApiTests(PortalFixture fixture)
     }
 
     [Fact]
+    public async Task CreateJob_ImageManifestWithBadReferences_RejectsEachLineAndKeepsGoodImages()
+    {
+        // Arrange
+        var requester = await Portal.CreateUserAsync($"req-{Guid.NewGuid():N}@t.io", Roles.Requester);
+        var team = await Portal.CreateTeamAsync(Specs.UniqueName("team"));
+        var good = Specs.ImageManifest(Portal.DataFolder, 2).TrimEnd('\n').Split('\n');
+        var broken = Path.Combine(Portal.DataFolder, "objects", "broken.png");
+        File.WriteAllText(broken, "this is not a png");
+        var outside = Path.Combine(Path.GetTempPath(), $"outside-{Guid.NewGuid():N}.png");
+        File.WriteAllBytes(outside, GroundTruth.Core.Images.SampleImages.Draw("circle", 1, 32, 32));
+        var manifest = string.Join('\n',
+            good[0],
+            """{"source-ref":"missing/nothing.png"}""",
+            """{"source-ref":"../../etc/passwd"}""",
+            JsonSerializer.Serialize(new Dictionary<string, string> { ["source-ref"] = outside }),
+            """{"source-ref":"broken.png"}""",
+            """{"source-ref":"https://example.com/a.png"}""",
+            """{"source":"text in an image job"}""",
+            good[1]);
+
+        // Act
+        var response = await PostJobAsync(Portal.ClientFor(requester), Specs.Image(team), manifest);
+
+        // Assert
+        var id = (await response.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<Guid>();
+        Assert.Equal(JobStatus.InProgress, await Portal.WaitForStatusAsync(id, s => s != JobStatus.Initializing));
+        var errors = (await Portal.ClientFor(requester).GetFromJsonAsync<JsonArray>($"/api/jobs/{id}/import-errors"))!
+            .ToDictionary(e => e!["lineNumber"]!.GetValue<long>(), e => e!["message"]!.GetValue<string>());
+        Assert.Equal([2L, 3, 4, 5, 6, 7], errors.Keys.Order());
+        Assert.Contains("does not exist", errors[2]);
+        Assert.Contains("may not leave the data folder", errors[3]);
+        Assert.Contains("outside the data folder", errors[4]);
+        Assert.Contains("cannot be used", errors[5]);
+        Assert.Contains("scheme", errors[6]);
+        Assert.Contains("needs \"source-ref\"", errors[7]);
+        var objects = await Portal.WithDbAsync(db => db.DataObjects.Where(o => o.JobId == id).OrderBy(o => o.DatasetObjectId)
+            .Select(o => new { o.DatasetObjectId, o.Width, o.Height }).ToListAsync());
+        Assert.Equal([(0L, 64, 48), (7L, 64, 48)], objects.Select(o => (o.DatasetObjectId, o.Width ?? 0, o.Height ?? 0)));
+        File.Delete(outside);
+    }
+
+    [Fact]
     public async Task CreateJob_DuplicateNameInOtherCase_IsRejectedWithFieldMessage()
     {
         var requester = await Portal.CreateUserAsync($"req-{Guid.NewGuid():N}@t.io", Roles.Requester);

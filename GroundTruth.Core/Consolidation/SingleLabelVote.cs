@@ -10,7 +10,7 @@ namespace GroundTruth.Core.Consolidation;
 /// workers who agree with the winner, and 0.00 when only one worker answered, as Ground Truth reports
 /// [DG:sms-data-output#sms-output-metadata].
 /// </summary>
-public sealed class MajorityVote : IAnnotationConsolidator
+public sealed class SingleLabelVote : IAnnotationConsolidator
 {
     /// <inheritdoc />
     public string Name => "majority-vote";
