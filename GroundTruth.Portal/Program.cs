@@ -1,8 +1,14 @@
 using GroundTruth.Portal.Components;
+using GroundTruth.Portal.Features.Consolidation;
 using GroundTruth.Portal.Features.Jobs;
 using GroundTruth.Portal.Features.Labeling;
 using GroundTruth.Portal.Features.Setup;
 using GroundTruth.Portal.Hosting;
+
+if (ConsolidateCommand.IsInvoked(args))
+{
+    return ConsolidateCommand.Run(args, Console.Out, Console.Error);
+}
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddGroundTruthPortal();
@@ -31,6 +37,7 @@ app.MapJobsApi();
 app.MapLabelingApi();
 
 app.Run();
+return 0;
 
 // Lets WebApplicationFactory<Program> in the tests find the entry point.
 public partial class Program;

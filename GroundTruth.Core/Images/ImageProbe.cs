@@ -12,11 +12,22 @@ public static class ImageProbe
     public const long MaxPixels = 100_000_000;
 
     /// <summary>Probes an image stream.</summary>
-    /// <returns>The image's info, or <c>null</c> with <paramref name="error"/> when it is not a readable JPEG or PNG.</returns>
+    /// <remarks>The stream is left open and at an unspecified position. WebP is accepted beside Ground Truth's JPEG and PNG.</remarks>
+    /// <returns>The image's info, or <c>null</c> with <paramref name="error"/> when it is not a readable JPEG, PNG or WebP.</returns>
     public static ImageInfo? Probe(Stream stream, out string? error)
     {
         error = null;
-        using var codec = SKCodec.Create(stream, out var result);
+
+        // SkiaSharp needs to seek and would dispose a stream it is handed; give it one it may own.
+        using var buffered = stream.CanSeek ? null : new MemoryStream();
+        if (buffered is not null)
+        {
+            stream.CopyTo(buffered);
+            buffered.Position = 0;
+        }
+
+        using var managed = new SKManagedStream(buffered ?? stream, disposeManagedStream: false);
+        using var codec = SKCodec.Create(managed, out var result);
         if (codec is null)
         {
             error = $"The file is not an image that can be decoded ({result}).";
@@ -25,7 +36,7 @@ public static class ImageProbe
 
         if (codec.EncodedFormat is not (SKEncodedImageFormat.Jpeg or SKEncodedImageFormat.Png or SKEncodedImageFormat.Webp))
         {
-            error = $"{codec.EncodedFormat} images are not supported; use JPEG or PNG.";
+            error = $"{codec.EncodedFormat} images are not supported; use JPEG, PNG or WebP.";
             return null;
         }
 

@@ -111,6 +111,6 @@ public static partial class JobNaming
             : null;
     }
 
-    [GeneratedRegex("^[a-zA-Z0-9](-*[a-zA-Z0-9])*$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[a-zA-Z0-9](-*[a-zA-Z0-9])*\z", RegexOptions.CultureInvariant)]
     private static partial Regex NamePattern();
 }

@@ -50,6 +50,7 @@ public sealed record LabelCategoryConfig(IReadOnlyList<LabelCategory> Labels, st
 
             var errors = new List<FieldError>();
             var labels = new List<LabelCategory>();
+            var fileIndices = new List<int>();
             var index = 0;
             foreach (var item in labelsElement.EnumerateArray())
             {
@@ -66,9 +67,12 @@ public sealed record LabelCategoryConfig(IReadOnlyList<LabelCategory> Labels, st
                     ? s.GetString()
                     : null;
                 labels.Add(new LabelCategory(labelElement.GetString()!, shortName));
+                fileIndices.Add(index - 1);
             }
 
-            errors.AddRange(ValidateLabels(labels.Select(l => l.Label).ToList()));
+            // Report each problem at the label's index in the file, even when malformed entries were skipped.
+            errors.AddRange(ValidateLabels([.. labels.Select(l => l.Label)])
+                .Select(e => e with { Field = $"labels[{fileIndices[int.Parse(e.Field[7..^1], System.Globalization.CultureInfo.InvariantCulture)]}]" }));
             string? shortInstruction = null, fullInstruction = null;
             if (root.TryGetProperty("instructions", out var instructions) && instructions.ValueKind == JsonValueKind.Object)
             {

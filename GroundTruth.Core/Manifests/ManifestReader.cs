@@ -119,7 +119,8 @@ public static class ManifestReader
         }
         catch (JsonException ex)
         {
-            return Fail($"Not valid JSON at position {ex.BytePositionInLine + 1}: {FirstSentence(ex.Message)}");
+            var position = Encoding.UTF8.GetCharCount(bytes[..(int)Math.Min(bytes.Length, ex.BytePositionInLine ?? 0)]) + 1;
+            return Fail($"Not valid JSON at position {position}: {FirstSentence(ex.Message)}");
         }
 
         using (document)

@@ -32,7 +32,15 @@ public sealed class OutputManifestWriter : IDisposable
     {
         using var document = JsonDocument.Parse(inputJson);
         _writer.Reset(_output);
-        document.RootElement.WriteTo(_writer);
+        var raw = document.RootElement.GetRawText();
+        if (raw.AsSpan().IndexOfAny('\n', '\r') >= 0)
+        {
+            document.RootElement.WriteTo(_writer);
+        }
+        else
+        {
+            _writer.WriteRawValue(raw, skipInputValidation: true);
+        }
         EndLine();
     }
 
@@ -62,7 +70,18 @@ public sealed class OutputManifestWriter : IDisposable
             }
             else
             {
-                property.WriteTo(_writer);
+                // Input values are copied as written (numbers like 164.60000000000002, emoji, escapes) unless a
+                // line break inside would split the JSON Lines record.
+                var raw = property.Value.GetRawText();
+                if (raw.AsSpan().IndexOfAny('\n', '\r') >= 0)
+                {
+                    property.WriteTo(_writer);
+                }
+                else
+                {
+                    _writer.WritePropertyName(property.Name);
+                    _writer.WriteRawValue(raw, skipInputValidation: true);
+                }
             }
         }
 

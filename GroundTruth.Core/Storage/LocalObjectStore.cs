@@ -8,8 +8,10 @@ public sealed class LocalObjectStore : IObjectStore
     /// <summary>Creates the store over <paramref name="root"/>, creating the folder if needed.</summary>
     public LocalObjectStore(string root)
     {
-        _root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(root));
-        Directory.CreateDirectory(_root);
+        Directory.CreateDirectory(root);
+        // Compare against the real folder, so a data folder that is itself a symbolic link (a mounted volume) works.
+        var full = Path.TrimEndingDirectorySeparator(Path.GetFullPath(root));
+        _root = Path.TrimEndingDirectorySeparator(new DirectoryInfo(full).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? RealDirectory(full));
     }
 
     /// <summary>The absolute root folder.</summary>
@@ -87,8 +89,20 @@ public sealed class LocalObjectStore : IObjectStore
     /// <inheritdoc />
     public async Task WriteAsync(string key, Stream content, CancellationToken cancellationToken = default)
     {
-        await using var target = await OpenWriteAsync(key, cancellationToken).ConfigureAwait(false);
-        await content.CopyToAsync(target, cancellationToken).ConfigureAwait(false);
+        var target = (AtomicFileStream)await OpenWriteAsync(key, cancellationToken).ConfigureAwait(false);
+        await using (target.ConfigureAwait(false))
+        {
+            try
+            {
+                await content.CopyToAsync(target, cancellationToken).ConfigureAwait(false);
+            }
+            catch
+            {
+                // A failed copy must not replace what was stored before.
+                target.Abandon();
+                throw;
+            }
+        }
     }
 
     /// <inheritdoc />
@@ -109,7 +123,12 @@ public sealed class LocalObjectStore : IObjectStore
     /// <inheritdoc />
     public Task DeleteAsync(string key, CancellationToken cancellationToken = default)
     {
-        File.Delete(PathOf(key));
+        var path = PathOf(key);
+        if (File.Exists(path))
+        {
+            File.Delete(path);
+        }
+
         return Task.CompletedTask;
     }
 
@@ -150,33 +169,46 @@ public sealed class LocalObjectStore : IObjectStore
         return Path.Combine(realParent, Path.GetFileName(path));
     }
 
-    /// <summary>Writes to a temporary file and moves it into place on dispose, so readers never see half a file.</summary>
+    /// <summary>
+    /// Writes to a temporary file and moves it into place when disposed, so readers never see half a file; an
+    /// abandoned write (or one only finalized, never disposed) deletes the temporary file instead.
+    /// </summary>
     private sealed class AtomicFileStream(string path) : FileStream(
         path + "." + Guid.NewGuid().ToString("N") + ".tmp", FileMode.CreateNew, FileAccess.Write, FileShare.None, 64 * 1024, useAsync: true)
     {
-        private bool _moved;
+        private bool _finished;
+        private bool _abandoned;
+
+        public void Abandon() => _abandoned = true;
 
         protected override void Dispose(bool disposing)
         {
             base.Dispose(disposing);
-            MoveIntoPlace();
+            Finish(commit: disposing);
         }
 
         public override async ValueTask DisposeAsync()
         {
             await base.DisposeAsync().ConfigureAwait(false);
-            MoveIntoPlace();
+            Finish(commit: true);
         }
 
-        private void MoveIntoPlace()
+        private void Finish(bool commit)
         {
-            if (_moved)
+            if (_finished)
             {
                 return;
             }
 
-            _moved = true;
-            File.Move(Name, path, overwrite: true);
+            _finished = true;
+            if (commit && !_abandoned)
+            {
+                File.Move(Name, path, overwrite: true);
+            }
+            else
+            {
+                File.Delete(Name);
+            }
         }
     }
 }

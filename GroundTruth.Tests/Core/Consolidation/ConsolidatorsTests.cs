@@ -1,0 +1,17 @@
+using GroundTruth.Core.Consolidation;
+using GroundTruth.Core.Jobs;
+
+namespace GroundTruth.Tests.Core.Consolidation;
+
+public class ConsolidatorsTests
+{
+    [Theory]
+    [InlineData(TaskType.ImageClassification, "majority-vote")]
+    [InlineData(TaskType.TextClassification, "majority-vote")]
+    [InlineData(TaskType.ImageMultiLabelClassification, "multi-label-vote")]
+    [InlineData(TaskType.TextMultiLabelClassification, "multi-label-vote")]
+    public void For_EachTaskType_PicksVoteForItsLabelCount(TaskType type, string name)
+    {
+        Assert.Equal(name, Consolidators.For(type).Name);
+    }
+}

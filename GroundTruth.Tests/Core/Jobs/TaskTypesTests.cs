@@ -1,0 +1,32 @@
+using GroundTruth.Core.Jobs;
+
+namespace GroundTruth.Tests.Core.Jobs;
+
+public class TaskTypesTests
+{
+    [Theory]
+    [InlineData(TaskType.ImageClassification, "groundtruth/image-classification", DataKind.Image, false, "crowd-image-classifier")]
+    [InlineData(TaskType.ImageMultiLabelClassification, "groundtruth/image-classification-multilabel", DataKind.Image, true, "crowd-image-classifier-multi-select")]
+    [InlineData(TaskType.TextClassification, "groundtruth/text-classification", DataKind.Text, false, "crowd-classifier")]
+    [InlineData(TaskType.TextMultiLabelClassification, "groundtruth/text-classification-multilabel", DataKind.Text, true, "crowd-classifier-multi-select")]
+    public void Get_EachType_DescribesGroundTruthOutputAndCrowdElement(TaskType type, string outputType, DataKind kind, bool multiLabel, string element)
+    {
+        var descriptor = TaskTypes.Get(type);
+
+        Assert.Equal(
+            (type, outputType, kind, multiLabel, element, false),
+            (descriptor.Type, descriptor.OutputType, descriptor.DataKind, descriptor.IsMultiLabel, descriptor.CrowdElement, descriptor.LabelAttributeNeedsRef));
+    }
+
+    [Fact]
+    public void All_Enumerated_ListsEveryTaskTypeOnceInEnumOrder()
+    {
+        Assert.Equal(Enum.GetValues<TaskType>(), TaskTypes.All.Select(d => d.Type));
+    }
+
+    [Fact]
+    public void Get_UnknownValue_Throws()
+    {
+        Assert.Throws<KeyNotFoundException>(() => TaskTypes.Get((TaskType)99));
+    }
+}
