@@ -27,6 +27,12 @@ public sealed class TaskAssignment
     /// <summary>When the task returns to the pool unless submitted.</summary>
     public DateTimeOffset LeaseExpiresAt { get; set; }
 
+    /// <summary>Work in progress saved by the worker's tool (the answer so far, as JSON), restored after a reload.</summary>
+    public string? DraftJson { get; set; }
+
+    /// <summary>When the draft was last saved.</summary>
+    public DateTimeOffset? DraftSavedAt { get; set; }
+
     /// <summary>When the task was submitted, released, declined or expired.</summary>
     public DateTimeOffset? EndedAt { get; set; }
 

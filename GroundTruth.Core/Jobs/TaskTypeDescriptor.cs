@@ -12,6 +12,7 @@ namespace GroundTruth.Core.Jobs;
 /// <param name="LabelAttributeNeedsRef">Whether the label attribute name must end in <c>-ref</c> (semantic segmentation); otherwise it must not.</param>
 /// <param name="DefaultWorkersPerObject">The console default for workers per object.</param>
 /// <param name="DefaultTaskTimeLimitSeconds">The console default task time limit.</param>
+/// <param name="WorkerUi">Which worker tool the task page shows.</param>
 public sealed record TaskTypeDescriptor(
     TaskType Type,
     string DisplayName,
@@ -23,4 +24,5 @@ public sealed record TaskTypeDescriptor(
     int MaxLabels,
     bool LabelAttributeNeedsRef,
     int DefaultWorkersPerObject,
-    int DefaultTaskTimeLimitSeconds);
+    int DefaultTaskTimeLimitSeconds,
+    WorkerUi WorkerUi = WorkerUi.Classification);

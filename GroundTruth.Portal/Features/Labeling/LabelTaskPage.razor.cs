@@ -51,7 +51,23 @@ public sealed partial class LabelTaskPage
         }
     }
 
-    private async Task SubmitAsync(IReadOnlyList<string> labels)
+    private Task SubmitAsync(IReadOnlyList<string> labels) =>
+        SubmitWithAsync(task => Labeling.SubmitAsync(task.TaskId, _workerId, labels));
+
+    /// <summary>Submits an answer in the crowd element's output shape (from the annotation tools).</summary>
+    private Task SubmitAnswerAsync(System.Text.Json.Nodes.JsonObject answer) =>
+        SubmitWithAsync(task => Labeling.SubmitAnswerAsync(task.TaskId, _workerId, answer));
+
+    /// <summary>Saves the tool's work in progress (debounced by the tool, never per pointer move).</summary>
+    private async Task SaveDraftAsync(string draftJson)
+    {
+        if (_task is not null && !await Labeling.SaveDraftAsync(_task.TaskId, _workerId, draftJson))
+        {
+            _message = "The draft could not be saved: the task is no longer yours.";
+        }
+    }
+
+    private async Task SubmitWithAsync(Func<TaskForWorker, Task<TaskOutcome>> submit)
     {
         if (_task is null || _busy)
         {
@@ -61,7 +77,7 @@ public sealed partial class LabelTaskPage
         _busy = true;
         try
         {
-            var outcome = await Labeling.SubmitAsync(_task.TaskId, _workerId, labels);
+            var outcome = await submit(_task);
             if (!outcome.Succeeded)
             {
                 _message = outcome.Message;

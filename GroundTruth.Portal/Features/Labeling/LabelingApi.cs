@@ -9,7 +9,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace GroundTruth.Portal.Features.Labeling;
 
-public sealed record SubmitRequest(IReadOnlyList<string> Labels);
+/// <summary>A submit: <c>labels</c> for classification, or <c>answer</c> in the crowd element's output shape.</summary>
+public sealed record SubmitRequest(IReadOnlyList<string>? Labels, System.Text.Json.Nodes.JsonObject? Answer);
 
 /// <summary>The worker's REST API (claim, submit, decline, release) and the guarded data-object content endpoint.</summary>
 public static class LabelingApi
@@ -32,7 +33,12 @@ public static class LabelingApi
             await labeling.GetTaskAsync(taskId, UserId(http.User), ct) is { } task ? Results.Ok(task) : Results.NotFound());
 
         work.MapPost("/tasks/{taskId:long}/submit", async (long taskId, SubmitRequest request, HttpContext http, LabelingService labeling, CancellationToken ct) =>
-            ToResult(await labeling.SubmitAsync(taskId, UserId(http.User), request.Labels ?? [], ct)));
+            ToResult(request.Answer is { } answer
+                ? await labeling.SubmitAnswerAsync(taskId, UserId(http.User), answer, ct)
+                : await labeling.SubmitAsync(taskId, UserId(http.User), request.Labels ?? [], ct)));
+
+        work.MapPut("/tasks/{taskId:long}/draft", async (long taskId, System.Text.Json.JsonElement draft, HttpContext http, LabelingService labeling, CancellationToken ct) =>
+            await labeling.SaveDraftAsync(taskId, UserId(http.User), draft.GetRawText(), ct) ? Results.NoContent() : Results.NotFound());
 
         work.MapPost("/tasks/{taskId:long}/decline", async (long taskId, HttpContext http, LabelingService labeling, CancellationToken ct) =>
             ToResult(await labeling.DeclineAsync(taskId, UserId(http.User), ct)));

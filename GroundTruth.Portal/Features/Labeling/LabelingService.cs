@@ -1,6 +1,7 @@
 using System.Data;
 using System.Data.Common;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using GroundTruth.Core.Assignment;
 using GroundTruth.Core.Consolidation;
 using GroundTruth.Core.DataObjects;
@@ -76,7 +77,7 @@ public sealed class LabelingService(
             join o in db.DataObjects on a.DataObjectId equals o.Id
             join job in db.Jobs on a.JobId equals job.Id
             where a.Id == taskId && a.WorkerId == workerId && a.State == AssignmentState.Active && a.LeaseExpiresAt > now
-            select new { a, o.Source, o.Width, o.Height, o.Id, job }).FirstOrDefaultAsync(cancellationToken);
+            select new { a, o.Source, o.Width, o.Height, o.Id, o.ManifestLine, job }).FirstOrDefaultAsync(cancellationToken);
         if (row is null)
         {
             return null;
@@ -85,7 +86,11 @@ public sealed class LabelingService(
         var j = row.job;
         return new TaskForWorker(row.a.Id, j.Id, j.Name, j.TaskType, j.Labels, j.Instructions.ShortText, j.Instructions.FullText,
             j.Instructions.GoodExampleKeys, j.Instructions.BadExampleKeys, row.Id,
-            j.Descriptor.DataKind == DataKind.Text ? row.Source : null, row.Width, row.Height, row.a.AcceptedAt, row.a.LeaseExpiresAt);
+            j.Descriptor.DataKind == DataKind.Text ? row.Source : null, row.Width, row.Height, row.a.AcceptedAt, row.a.LeaseExpiresAt)
+        {
+            ManifestLine = row.ManifestLine,
+            DraftJson = row.a.DraftJson,
+        };
     }
 
     /// <summary>Whether the worker holds a live task for the data object (so may see its content).</summary>
@@ -98,19 +103,27 @@ public sealed class LabelingService(
     }
 
     /// <summary>Records a classification answer. A second submit of the same task is accepted once, not counted twice.</summary>
-    public async Task<TaskOutcome> SubmitAsync(long taskId, string workerId, IReadOnlyList<string> chosenLabels, CancellationToken cancellationToken = default)
+    public Task<TaskOutcome> SubmitAsync(long taskId, string workerId, IReadOnlyList<string> chosenLabels, CancellationToken cancellationToken = default) =>
+        RunWithRetryAsync(() => TrySubmitAsync(taskId, workerId, type => ClassificationAnswer.Create(type, chosenLabels), cancellationToken), cancellationToken);
+
+    /// <summary>Records an answer in the crowd element's output shape (boxes, spans, labels…), checked by <see cref="AnswerRules"/>.</summary>
+    public Task<TaskOutcome> SubmitAnswerAsync(long taskId, string workerId, JsonObject answer, CancellationToken cancellationToken = default) =>
+        RunWithRetryAsync(() => TrySubmitAsync(taskId, workerId, _ => answer, cancellationToken), cancellationToken);
+
+    /// <summary>Saves the worker's work in progress on a live task, so a reload or a crash restores it.</summary>
+    /// <returns><c>false</c> when the task is not live and the worker's (or the draft is too large).</returns>
+    public async Task<bool> SaveDraftAsync(long taskId, string workerId, string draftJson, CancellationToken cancellationToken = default)
     {
-        for (var attempt = 1; ; attempt++)
+        if (draftJson.Length > AnswerRules.MaxAnswerCharacters)
         {
-            try
-            {
-                return await TrySubmitAsync(taskId, workerId, chosenLabels, cancellationToken);
-            }
-            catch (Exception ex) when (attempt < MaxAttempts && IsConflict(ex))
-            {
-                await Task.Delay(Random.Shared.Next(5, 20 * attempt), cancellationToken);
-            }
+            return false;
         }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var now = time.GetUtcNow();
+        return await db.Assignments
+            .Where(a => a.Id == taskId && a.WorkerId == workerId && a.State == AssignmentState.Active && a.LeaseExpiresAt > now)
+            .ExecuteUpdateAsync(s => s.SetProperty(a => a.DraftJson, draftJson).SetProperty(a => a.DraftSavedAt, now), cancellationToken) == 1;
     }
 
     /// <summary>Gives a task back to the pool (work lost); another worker can take it.</summary>
@@ -208,7 +221,7 @@ public sealed class LabelingService(
         return active.Count > 0 ? active[0] : null;
     }
 
-    private async Task<TaskOutcome> TrySubmitAsync(long taskId, string workerId, IReadOnlyList<string> chosenLabels, CancellationToken cancellationToken)
+    private async Task<TaskOutcome> TrySubmitAsync(long taskId, string workerId, Func<TaskTypeDescriptor, JsonObject> answerFor, CancellationToken cancellationToken)
     {
         Guid jobId;
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
@@ -222,7 +235,11 @@ public sealed class LabelingService(
             }
 
             var job = await db.Jobs.AsNoTracking().FirstAsync(j => j.Id == assignment.JobId, cancellationToken);
-            var problem = ClassificationAnswer.Validate(job.Descriptor, job.Labels, chosenLabels);
+            var manifestLine = await db.DataObjects.Where(o => o.Id == assignment.DataObjectId).Select(o => o.ManifestLine).FirstAsync(cancellationToken);
+            var answer = answerFor(job.Descriptor);
+            var problem = answer.ToJsonString().Length > AnswerRules.MaxAnswerCharacters
+                ? "The answer is too large."
+                : AnswerRules.Validate(job.Descriptor, job.Labels, answer, manifestLine);
             if (assignment.State == AssignmentState.Active && problem is not null)
             {
                 return new TaskOutcome(TaskOutcomeKind.Invalid, problem);
@@ -247,7 +264,7 @@ public sealed class LabelingService(
                 JobId = job.Id,
                 DataObjectId = assignment.DataObjectId,
                 WorkerId = workerId,
-                AnswerContent = ClassificationAnswer.Create(job.Descriptor, chosenLabels).ToJsonString(),
+                AnswerContent = answer.ToJsonString(),
                 AcceptanceTime = assignment.AcceptedAt,
                 SubmissionTime = now,
                 TimeSpentSeconds = (now - assignment.AcceptedAt).TotalSeconds,

@@ -19,6 +19,12 @@ public sealed record TaskForWorker(
     DateTimeOffset AcceptedAt,
     DateTimeOffset LeaseExpiresAt)
 {
+    /// <summary>The data object's input line, for tools that show earlier labels (verification, adjustment, pre-annotations).</summary>
+    public string ManifestLine { get; init; } = "{}";
+
+    /// <summary>The worker's saved work in progress, if any.</summary>
+    public string? DraftJson { get; init; }
+
     public bool IsMultiLabel => TaskTypes.Get(TaskType).IsMultiLabel;
 
     public string ContentUrl => $"/api/data-objects/{DataObjectId}/content";

@@ -55,6 +55,40 @@ public abstract class LabelingApiTests(PortalFixture fixture)
     }
 
     [Fact]
+    public async Task Submit_AnswerInCrowdElementShape_IsValidatedAndRecordedVerbatim()
+    {
+        var (job, _, workers) = await SetUpAsync(1, 1);
+        var client = Portal.ClientFor(workers[0]);
+        var task = await ClaimAsync(client, job);
+
+        var wrongElement = await client.PostAsJsonAsync($"/api/tasks/{task!["taskId"]}/submit", new { answer = new { crowd_thing = new { label = "positive" } } });
+        var ok = await client.PostAsJsonAsync($"/api/tasks/{task["taskId"]}/submit", new { answer = JsonNode.Parse("""{"crowd-classifier":{"label":"negative"}}""") });
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, wrongElement.StatusCode);
+        Assert.Contains("\"crowd-classifier\"", (await wrongElement.Content.ReadFromJsonAsync<JsonObject>())!["message"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
+        Assert.Equal("""{"crowd-classifier":{"label":"negative"}}""", await Portal.WithDbAsync(db => db.Responses.Where(r => r.JobId == job).Select(r => r.AnswerContent).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task Draft_SavedOnLiveTask_ComesBackWithTheTaskAndNotToOthers()
+    {
+        var (job, _, workers) = await SetUpAsync(1, 1, workers: 2);
+        var client = Portal.ClientFor(workers[0]);
+        var task = await ClaimAsync(client, job);
+        var taskId = task!["taskId"]!.GetValue<long>();
+
+        var saved = await client.PutAsJsonAsync($"/api/tasks/{taskId}/draft", JsonNode.Parse("""{"entities":[{"label":"x","startOffset":1,"endOffset":3}]}"""));
+        var stolen = await Portal.ClientFor(workers[1]).PutAsJsonAsync($"/api/tasks/{taskId}/draft", JsonNode.Parse("{}"));
+        var reloaded = await client.GetFromJsonAsync<JsonObject>($"/api/tasks/{taskId}");
+
+        Assert.Equal(HttpStatusCode.NoContent, saved.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, stolen.StatusCode);
+        Assert.Equal(3, JsonNode.Parse(reloaded!["draftJson"]!.GetValue<string>())!["entities"]![0]!["endOffset"]!.GetValue<int>());
+        Assert.Contains("text number", reloaded["manifestLine"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task Submit_Twice_IsRecordedOnce()
     {
         var (job, _, workers) = await SetUpAsync(2, 1);

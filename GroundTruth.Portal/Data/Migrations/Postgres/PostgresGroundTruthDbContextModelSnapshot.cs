@@ -37,6 +37,12 @@ namespace GroundTruth.Portal.Data.Migrations.Postgres
                     b.Property<long>("DataObjectId")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("DraftJson")
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset?>("DraftSavedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTimeOffset?>("EndedAt")
                         .HasColumnType("timestamp with time zone");
 

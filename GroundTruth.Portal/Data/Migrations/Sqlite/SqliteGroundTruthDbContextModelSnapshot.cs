@@ -29,6 +29,12 @@ namespace GroundTruth.Portal.Data.Migrations.Sqlite
                     b.Property<long>("DataObjectId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("DraftJson")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DraftSavedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("EndedAt")
                         .HasColumnType("INTEGER");
 

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace GroundTruth.Portal.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteGroundTruthDbContext))]
-    [Migration("20261123015006_Initial")]
+    [Migration("20261123021513_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -30,6 +30,12 @@ namespace GroundTruth.Portal.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("DataObjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DraftJson")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DraftSavedAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("EndedAt")

@@ -326,6 +326,8 @@ namespace GroundTruth.Portal.Data.Migrations.Postgres
                     State = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
                     AcceptedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     LeaseExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    DraftJson = table.Column<string>(type: "text", nullable: true),
+                    DraftSavedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     EndedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>

@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace GroundTruth.Portal.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresGroundTruthDbContext))]
-    [Migration("20261123015011_Initial")]
+    [Migration("20261123021517_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -39,6 +39,12 @@ namespace GroundTruth.Portal.Data.Migrations.Postgres
 
                     b.Property<long>("DataObjectId")
                         .HasColumnType("bigint");
+
+                    b.Property<string>("DraftJson")
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset?>("DraftSavedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTimeOffset?>("EndedAt")
                         .HasColumnType("timestamp with time zone");

@@ -324,6 +324,8 @@ namespace GroundTruth.Portal.Data.Migrations.Sqlite
                     State = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
                     AcceptedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     LeaseExpiresAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    DraftJson = table.Column<string>(type: "TEXT", nullable: true),
+                    DraftSavedAt = table.Column<long>(type: "INTEGER", nullable: true),
                     EndedAt = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>

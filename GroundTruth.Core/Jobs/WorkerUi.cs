@@ -1,0 +1,8 @@
+namespace GroundTruth.Core.Jobs;
+
+/// <summary>The worker tool a task type is labeled with.</summary>
+public enum WorkerUi
+{
+    /// <summary>Label buttons with keyboard shortcuts (one or several labels per object).</summary>
+    Classification,
+}
