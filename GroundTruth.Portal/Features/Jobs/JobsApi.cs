@@ -30,7 +30,9 @@ public static class JobsApi
             await service.StopAsync(id, Caller.From(http.User), ct) ? Results.Accepted($"/api/jobs/{id}") : Results.NotFound());
 
         jobs.MapGet("/{id:guid}/import-errors", async (Guid id, HttpContext http, JobService service, CancellationToken ct) =>
-            Results.Ok(await service.GetImportErrorsAsync(id, Caller.From(http.User), 100_000, ct)));
+            await service.GetAsync(id, Caller.From(http.User), ct) is null
+                ? Results.NotFound()
+                : Results.Ok(await service.GetImportErrorsAsync(id, Caller.From(http.User), 100_000, ct)));
 
         jobs.MapGet("/{id:guid}/output-manifest", async (Guid id, Guid? run, HttpContext http, JobService service, OutputManifestService output, CancellationToken ct) =>
         {
