@@ -62,6 +62,8 @@ public static class PortalServiceCollectionExtensions
         services.AddSingleton<WorkforceService>();
         services.AddSingleton<SetupState>();
         services.AddSingleton<DemoSeeder>();
+        services.AddHttpContextAccessor();
+        services.AddSingleton<Features.Audit.AuditLog>();
         services.AddSingleton<ConsolidationRuns>();
         services.AddSingleton<ConsolidationService>();
         services.AddHostedService<ConsolidationRunner>();
