@@ -36,6 +36,8 @@ public abstract class GroundTruthDbContext(DbContextOptions options) : IdentityD
 
     public DbSet<Core.Audit.AuditEntry> AuditLog => Set<Core.Audit.AuditEntry>();
 
+    public DbSet<Invitation> Invitations => Set<Invitation>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

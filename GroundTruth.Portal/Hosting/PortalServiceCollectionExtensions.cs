@@ -66,6 +66,7 @@ public static class PortalServiceCollectionExtensions
         services.AddSingleton<DemoSeeder>();
         services.AddHttpContextAccessor();
         services.AddSingleton<Features.Audit.AuditLog>();
+        services.AddSingleton<Features.Invitations.InvitationService>();
         services.AddSingleton<ConsolidationRuns>();
         services.AddSingleton<ConsolidationService>();
         services.AddHostedService<ConsolidationRunner>();

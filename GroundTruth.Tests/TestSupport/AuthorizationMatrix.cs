@@ -18,7 +18,7 @@ public static class AuthorizationMatrix
         "/Account/InvalidUser", "/Account/Lockout", "/Account/AccessDenied", "/Account/ConfirmEmail", "/Account/ResendEmailConfirmation",
         "/Account/LoginWith2fa", "/Account/LoginWithRecoveryCode", "/Account/ExternalLogin", "/Account/PerformExternalLogin",
         "/Account/PasskeyRequestOptions", "/Account/ForgotPasswordConfirmation", "/Account/ResetPasswordConfirmation",
-        "/setup", "/not-found", "/Error", "/_blazor", "/_framework", "/_content",
+        "/setup", "/invite", "/not-found", "/Error", "/_blazor", "/_framework", "/_content",
     ];
 
     public static IReadOnlyList<RouteEndpoint> Endpoints(IServiceProvider services) =>

@@ -8,6 +8,7 @@ public sealed class SetupMiddleware(RequestDelegate next)
         var path = context.Request.Path;
         var isPage = HttpMethods.IsGet(context.Request.Method)
             && !path.StartsWithSegments("/setup")
+            && !path.StartsWithSegments("/invite")
             && !path.StartsWithSegments("/_framework")
             && !path.StartsWithSegments("/_content")
             && !path.StartsWithSegments("/_blazor")

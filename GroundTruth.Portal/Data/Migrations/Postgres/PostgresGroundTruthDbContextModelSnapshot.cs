@@ -425,6 +425,58 @@ namespace GroundTruth.Portal.Data.Migrations.Postgres
                     b.ToTable("Jobs", (string)null);
                 });
 
+            modelBuilder.Entity("GroundTruth.Core.Workforce.Invitation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("AcceptedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("InvitedBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<Guid?>("WorkTeamId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("WorkTeamId");
+
+                    b.ToTable("Invitations", (string)null);
+                });
+
             modelBuilder.Entity("GroundTruth.Core.Workforce.WorkTeam", b =>
                 {
                     b.Property<Guid>("Id")
@@ -817,6 +869,14 @@ namespace GroundTruth.Portal.Data.Migrations.Postgres
 
                     b.Navigation("Instructions")
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("GroundTruth.Core.Workforce.Invitation", b =>
+                {
+                    b.HasOne("GroundTruth.Core.Workforce.WorkTeam", null)
+                        .WithMany()
+                        .HasForeignKey("WorkTeamId")
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("GroundTruth.Core.Workforce.WorkTeamMember", b =>

@@ -411,6 +411,58 @@ namespace GroundTruth.Portal.Data.Migrations.Sqlite
                     b.ToTable("Jobs", (string)null);
                 });
 
+            modelBuilder.Entity("GroundTruth.Core.Workforce.Invitation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("AcceptedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("InvitedBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("WorkTeamId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("WorkTeamId");
+
+                    b.ToTable("Invitations", (string)null);
+                });
+
             modelBuilder.Entity("GroundTruth.Core.Workforce.WorkTeam", b =>
                 {
                     b.Property<Guid>("Id")
@@ -797,6 +849,14 @@ namespace GroundTruth.Portal.Data.Migrations.Sqlite
 
                     b.Navigation("Instructions")
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("GroundTruth.Core.Workforce.Invitation", b =>
+                {
+                    b.HasOne("GroundTruth.Core.Workforce.WorkTeam", null)
+                        .WithMany()
+                        .HasForeignKey("WorkTeamId")
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("GroundTruth.Core.Workforce.WorkTeamMember", b =>

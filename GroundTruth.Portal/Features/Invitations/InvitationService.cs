@@ -1,0 +1,115 @@
+using System.Security.Cryptography;
+using System.Text;
+using GroundTruth.Core.Audit;
+using GroundTruth.Core.Validation;
+using GroundTruth.Core.Workforce;
+using GroundTruth.Portal.Data;
+using GroundTruth.Portal.Features.Admin;
+using GroundTruth.Portal.Features.Audit;
+using GroundTruth.Portal.Security;
+using Microsoft.EntityFrameworkCore;
+
+namespace GroundTruth.Portal.Features.Invitations;
+
+public sealed record InvitationLink(Guid InvitationId, string Path, DateTimeOffset ExpiresAt);
+
+public sealed record PendingInvitation(string Email, string? TeamName, DateTimeOffset ExpiresAt);
+
+/// <summary>Invites workers by e-mail: a one-time link with an expiry (shown to copy; sent by SMTP once configured).</summary>
+public sealed class InvitationService(
+    IDbContextFactory<GroundTruthDbContext> dbFactory, UserAdminService users, WorkforceService workforce, AuditLog audit, TimeProvider time)
+{
+    public static readonly TimeSpan Lifetime = TimeSpan.FromDays(7);
+
+    public async Task<(InvitationLink? Link, IReadOnlyList<FieldError> Errors)> InviteAsync(
+        string email, Guid? teamId, string role, string actorId, CancellationToken cancellationToken = default)
+    {
+        email = email.Trim();
+        if (!System.Net.Mail.MailAddress.TryCreate(email, out _))
+        {
+            return (null, [new FieldError("Email", $"'{email}' is not an e-mail address.")]);
+        }
+
+        if (!Roles.Workers.Contains(role))
+        {
+            return (null, [new FieldError("Role", "Invitations are for worker roles.")]);
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var normalized = email.ToUpperInvariant();
+        if (await db.Users.AnyAsync(u => u.NormalizedEmail == normalized, cancellationToken))
+        {
+            return (null, [new FieldError("Email", $"{email} already has an account; add them to the team instead.")]);
+        }
+
+        var token = Convert.ToHexString(RandomNumberGenerator.GetBytes(32)).ToLowerInvariant();
+        var now = time.GetUtcNow();
+        var invitation = new Invitation
+        {
+            Id = Guid.NewGuid(),
+            Email = email,
+            Role = role,
+            WorkTeamId = teamId,
+            TokenHash = Hash(token),
+            InvitedBy = actorId,
+            CreatedAt = now,
+            ExpiresAt = now + Lifetime,
+        };
+        db.Invitations.Add(invitation);
+        await db.SaveChangesAsync(cancellationToken);
+        await audit.RecordForAsync(AuditActions.TeamMembersChanged, actorId, teamId?.ToString() ?? "", $"invited {email} as {role}", cancellationToken);
+        return (new InvitationLink(invitation.Id, $"/invite/{token}", invitation.ExpiresAt), []);
+    }
+
+    public async Task<PendingInvitation?> FindAsync(string token, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var hash = Hash(token);
+        var now = time.GetUtcNow();
+        var invitation = await db.Invitations.AsNoTracking()
+            .FirstOrDefaultAsync(i => i.TokenHash == hash && i.AcceptedAt == null && i.ExpiresAt > now, cancellationToken);
+        if (invitation is null)
+        {
+            return null;
+        }
+
+        var team = invitation.WorkTeamId is { } id ? await db.WorkTeams.Where(t => t.Id == id).Select(t => t.Name).FirstOrDefaultAsync(cancellationToken) : null;
+        return new PendingInvitation(invitation.Email, team, invitation.ExpiresAt);
+    }
+
+    /// <summary>Accepts an invitation: creates the account with the invitee's password and adds them to the team, once.</summary>
+    public async Task<(string? UserId, string? Email, IReadOnlyList<FieldError> Errors)> AcceptAsync(
+        string token, string displayName, string password, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var hash = Hash(token);
+        var now = time.GetUtcNow();
+
+        // Claim the invitation first, so two acceptances of one link cannot both create accounts.
+        var claimed = await db.Invitations.Where(i => i.TokenHash == hash && i.AcceptedAt == null && i.ExpiresAt > now)
+            .ExecuteUpdateAsync(s => s.SetProperty(i => i.AcceptedAt, now), cancellationToken);
+        var invitation = await db.Invitations.AsNoTracking().FirstOrDefaultAsync(i => i.TokenHash == hash, cancellationToken);
+        if (claimed == 0 || invitation is null)
+        {
+            return (null, null, [new FieldError("Invitation", "This invitation link is not valid: it was used already, it expired, or it was mistyped. Ask for a new one.")]);
+        }
+
+        var (userId, errors) = await users.CreateAsync(invitation.Email, displayName, password, [invitation.Role], invitation.InvitedBy, cancellationToken);
+        if (userId is null)
+        {
+            // Give the link back so the invitee can try again with a better password.
+            await db.Invitations.Where(i => i.Id == invitation.Id).ExecuteUpdateAsync(s => s.SetProperty(i => i.AcceptedAt, (DateTimeOffset?)null), cancellationToken);
+            return (null, null, errors);
+        }
+
+        await db.Invitations.Where(i => i.Id == invitation.Id).ExecuteUpdateAsync(s => s.SetProperty(i => i.UserId, userId), cancellationToken);
+        if (invitation.WorkTeamId is { } teamId)
+        {
+            await workforce.AddMemberAsync(teamId, userId, invitation.InvitedBy, cancellationToken);
+        }
+
+        return (userId, invitation.Email, []);
+    }
+
+    private static string Hash(string token) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(token))).ToLowerInvariant();
+}
