@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace GroundTruth.Portal.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteGroundTruthDbContext))]
-    [Migration("20261123021513_Initial")]
+    [Migration("20261123022531_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -236,6 +236,10 @@ namespace GroundTruth.Portal.Data.Migrations.Sqlite
                     b.Property<string>("NameKey")
                         .IsRequired()
                         .HasMaxLength(63)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PreAnnotationsAttribute")
+                        .HasMaxLength(127)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("RequesterId")

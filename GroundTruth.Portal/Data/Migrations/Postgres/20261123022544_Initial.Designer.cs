@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace GroundTruth.Portal.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresGroundTruthDbContext))]
-    [Migration("20261123021517_Initial")]
+    [Migration("20261123022544_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -249,6 +249,10 @@ namespace GroundTruth.Portal.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(63)
                         .HasColumnType("character varying(63)");
+
+                    b.Property<string>("PreAnnotationsAttribute")
+                        .HasMaxLength(127)
+                        .HasColumnType("character varying(127)");
 
                     b.Property<string>("RequesterId")
                         .IsRequired()
