@@ -54,7 +54,7 @@ public abstract class NamedEntityApiTests(PortalFixture fixture)
 
     private static Task<HttpResponseMessage> SubmitAsync(HttpClient client, long taskId, string entities) =>
         client.PostAsJsonAsync($"/api/tasks/{taskId}/submit",
-            new { answer = JsonNode.Parse($$"""{"crowd-entity-annotation":{"entities":{{entities}}}}""") });
+            new { answer = JsonNode.Parse("{\"crowd-entity-annotation\":{\"entities\":" + entities + "}}") });
 
     [Theory]
     [InlineData("""[{"label":"animal","startOffset":2,"endOffset":5}]""", "'animal' is not one of this job's labels.")]
