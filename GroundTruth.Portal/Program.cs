@@ -36,6 +36,7 @@ app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapAdditionalIdentityEndpoints();
 app.MapJobsApi();
 app.MapLabelingApi();
+app.MapConsolidationApi();
 
 app.Run();
 return 0;

@@ -30,6 +30,9 @@ public sealed class DataObject
     /// <summary>Assignments that are live or submitted; never more than the job's workers per object.</summary>
     public int ClaimedSlots { get; set; }
 
+    /// <summary>Workers asked for beyond the job's workers per object, when a requester sends the object back for review.</summary>
+    public int ExtraWorkers { get; set; }
+
     /// <summary>Submitted answers.</summary>
     public int ResponseCount { get; set; }
 

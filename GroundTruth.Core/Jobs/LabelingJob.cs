@@ -90,6 +90,9 @@ public sealed class LabelingJob
     /// <summary>When anything about the job last changed.</summary>
     public DateTimeOffset LastModifiedAt { get; set; }
 
+    /// <summary>The consolidation run the output manifest uses; <c>null</c> for the per-object labels made as answers arrive.</summary>
+    public Guid? SelectedRunId { get; set; }
+
     /// <summary>Optimistic-concurrency token, changed on every status change.</summary>
     public Guid Version { get; set; }
 

@@ -1,4 +1,5 @@
 using GroundTruth.Core.Assignment;
+using GroundTruth.Core.Consolidation;
 using GroundTruth.Core.DataObjects;
 using GroundTruth.Core.Jobs;
 using GroundTruth.Core.Workforce;
@@ -28,6 +29,10 @@ public abstract class GroundTruthDbContext(DbContextOptions options) : IdentityD
     public DbSet<WorkTeamMember> WorkTeamMembers => Set<WorkTeamMember>();
 
     public DbSet<ImportError> ImportErrors => Set<ImportError>();
+
+    public DbSet<ConsolidationRun> ConsolidationRuns => Set<ConsolidationRun>();
+
+    public DbSet<RunLabel> RunLabels => Set<RunLabel>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

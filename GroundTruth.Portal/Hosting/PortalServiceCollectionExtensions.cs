@@ -2,6 +2,7 @@ using GroundTruth.Core.Storage;
 using GroundTruth.Portal.Components.Account;
 using GroundTruth.Portal.Data;
 using GroundTruth.Portal.Features.Admin;
+using GroundTruth.Portal.Features.Consolidation;
 using GroundTruth.Portal.Features.Demo;
 using GroundTruth.Portal.Features.Jobs;
 using GroundTruth.Portal.Features.Labeling;
@@ -61,6 +62,9 @@ public static class PortalServiceCollectionExtensions
         services.AddSingleton<WorkforceService>();
         services.AddSingleton<SetupState>();
         services.AddSingleton<DemoSeeder>();
+        services.AddSingleton<ConsolidationRuns>();
+        services.AddSingleton<ConsolidationService>();
+        services.AddHostedService<ConsolidationRunner>();
         return builder;
     }
 

@@ -30,6 +30,7 @@ public sealed class LabelClassificationTests : IClassFixture<Browser>, IAsyncLif
     public async Task ImageClassification_ThreeWorkersWithKeyboard_OutputManifestHasConsolidatedLabels()
     {
         // Arrange: the first visit sets up the admin; the admin builds a team of three workers.
+        _browser.RequireOrSkip();
         var workers = new[] { "ann@e2e.test", "bob@e2e.test", "cy@e2e.test" };
         foreach (var worker in workers)
         {
@@ -115,6 +116,7 @@ public sealed class LabelClassificationTests : IClassFixture<Browser>, IAsyncLif
     public async Task TextMultiLabel_ThreeWorkersWithKeyboard_OutputManifestHasEveryChosenLabel()
     {
         // Arrange
+        _browser.RequireOrSkip();
         var workers = new[] { "dee@e2e.test", "eve@e2e.test", "fay@e2e.test" };
         var ids = new List<string>();
         foreach (var worker in workers)

@@ -32,7 +32,7 @@ public static class JobsApi
         jobs.MapGet("/{id:guid}/import-errors", async (Guid id, HttpContext http, JobService service, CancellationToken ct) =>
             Results.Ok(await service.GetImportErrorsAsync(id, Caller.From(http.User), 100_000, ct)));
 
-        jobs.MapGet("/{id:guid}/output-manifest", async (Guid id, HttpContext http, JobService service, OutputManifestService output, CancellationToken ct) =>
+        jobs.MapGet("/{id:guid}/output-manifest", async (Guid id, Guid? run, HttpContext http, JobService service, OutputManifestService output, CancellationToken ct) =>
         {
             var job = await service.GetAsync(id, Caller.From(http.User), ct);
             if (job is null)
@@ -40,7 +40,7 @@ public static class JobsApi
                 return Results.NotFound();
             }
 
-            return Results.Stream(stream => output.WriteAsync(id, stream, ct), "application/jsonlines", $"{job.Name}-output.manifest");
+            return Results.Stream(stream => output.WriteAsync(id, stream, run, ct), "application/jsonlines", $"{job.Name}-output.manifest");
         });
 
         jobs.MapGet("/{id:guid}/worker-responses", async (Guid id, HttpContext http, JobService service, OutputManifestService output, CancellationToken ct) =>

@@ -13,13 +13,18 @@ public sealed class OutputManifestService(IDbContextFactory<GroundTruthDbContext
 {
     private const int PageSize = 5000;
 
-    /// <summary>Streams the output manifest: every imported line, labeled or not, in manifest order.</summary>
-    public async Task WriteAsync(Guid jobId, Stream destination, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Streams the output manifest: every imported line, labeled or not, in manifest order. Labels come from
+    /// <paramref name="runId"/>, else from the job's selected consolidation run, else from the per-object labels.
+    /// </summary>
+    public async Task WriteAsync(Guid jobId, Stream destination, Guid? runId = null, CancellationToken cancellationToken = default)
     {
         string attribute;
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         {
-            attribute = await db.Jobs.Where(j => j.Id == jobId).Select(j => j.LabelAttributeName).FirstAsync(cancellationToken);
+            var job = await db.Jobs.Where(j => j.Id == jobId).Select(j => new { j.LabelAttributeName, j.SelectedRunId }).FirstAsync(cancellationToken);
+            attribute = job.LabelAttributeName;
+            runId ??= job.SelectedRunId;
         }
 
         // The writer is synchronous; it fills a buffer per page that is then copied to the destination asynchronously.
@@ -29,12 +34,17 @@ public sealed class OutputManifestService(IDbContextFactory<GroundTruthDbContext
         while (true)
         {
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-            var page = await db.DataObjects.AsNoTracking()
+            var objects = db.DataObjects.AsNoTracking()
                 .Where(o => o.JobId == jobId && o.DatasetObjectId > after)
                 .OrderBy(o => o.DatasetObjectId)
-                .Take(PageSize)
-                .Select(o => new { o.DatasetObjectId, o.ManifestLine, o.LabelJson, o.MetadataJson })
-                .ToListAsync(cancellationToken);
+                .Take(PageSize);
+            var page = runId is { } run
+                ? await objects
+                    .GroupJoin(db.RunLabels.Where(l => l.RunId == run), o => o.Id, l => l.DataObjectId, (o, l) => new { o, l })
+                    .SelectMany(x => x.l.DefaultIfEmpty(), (x, l) => new { x.o.DatasetObjectId, x.o.ManifestLine, LabelJson = l == null ? null : l.LabelJson, MetadataJson = l == null ? null : l.MetadataJson })
+                    .OrderBy(x => x.DatasetObjectId)
+                    .ToListAsync(cancellationToken)
+                : await objects.Select(o => new { o.DatasetObjectId, o.ManifestLine, o.LabelJson, o.MetadataJson }).ToListAsync(cancellationToken);
             foreach (var row in page)
             {
                 if (row.LabelJson is not null && row.MetadataJson is not null)
@@ -65,7 +75,7 @@ public sealed class OutputManifestService(IDbContextFactory<GroundTruthDbContext
     {
         var key = $"jobs/{jobId:N}/manifests/output/output.manifest";
         await using var stream = await store.OpenWriteAsync(key, cancellationToken);
-        await WriteAsync(jobId, stream, cancellationToken);
+        await WriteAsync(jobId, stream, cancellationToken: cancellationToken);
         return key;
     }
 

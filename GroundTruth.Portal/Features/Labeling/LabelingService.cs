@@ -40,7 +40,7 @@ public sealed class LabelingService(
                 j.Instructions.ShortText,
                 j.CreatedAt,
                 Available = db.DataObjects.Count(o => o.JobId == j.Id && o.Status == DataObjectStatus.Pending
-                    && o.ClaimedSlots < j.WorkersPerObject
+                    && o.ClaimedSlots < j.WorkersPerObject + o.ExtraWorkers
                     && !db.Assignments.Any(a => a.DataObjectId == o.Id && a.WorkerId == workerId)),
                 Active = db.Assignments.Where(a => a.JobId == j.Id && a.WorkerId == workerId && a.State == AssignmentState.Active)
                     .Select(a => (long?)a.Id).FirstOrDefault(),
@@ -181,7 +181,7 @@ public sealed class LabelingService(
 
         // Claimers may race for the same candidates; the conditional update lets at most N of them hold an object.
         var candidates = await db.DataObjects
-            .Where(o => o.JobId == jobId && o.Status == DataObjectStatus.Pending && o.ClaimedSlots < job.WorkersPerObject
+            .Where(o => o.JobId == jobId && o.Status == DataObjectStatus.Pending && o.ClaimedSlots < job.WorkersPerObject + o.ExtraWorkers
                 && o.AvailableUntil > now
                 && !db.Assignments.Any(a => a.DataObjectId == o.Id && a.WorkerId == workerId))
             .OrderBy(o => o.DatasetObjectId)
@@ -191,7 +191,7 @@ public sealed class LabelingService(
         foreach (var candidate in candidates)
         {
             var taken = await db.DataObjects
-                .Where(o => o.Id == candidate && o.Status == DataObjectStatus.Pending && o.ClaimedSlots < job.WorkersPerObject)
+                .Where(o => o.Id == candidate && o.Status == DataObjectStatus.Pending && o.ClaimedSlots < job.WorkersPerObject + o.ExtraWorkers)
                 .ExecuteUpdateAsync(s => s.SetProperty(o => o.ClaimedSlots, o => o.ClaimedSlots + 1), cancellationToken);
             if (taken == 0)
             {
@@ -274,7 +274,7 @@ public sealed class LabelingService(
             await db.DataObjects.Where(o => o.Id == assignment.DataObjectId)
                 .ExecuteUpdateAsync(s => s.SetProperty(o => o.ResponseCount, o => o.ResponseCount + 1), cancellationToken);
             var dataObject = await db.DataObjects.FirstAsync(o => o.Id == assignment.DataObjectId, cancellationToken);
-            if (dataObject.ResponseCount >= job.WorkersPerObject && dataObject.Status == DataObjectStatus.Pending)
+            if (dataObject.ResponseCount >= job.WorkersPerObject + dataObject.ExtraWorkers && dataObject.Status == DataObjectStatus.Pending)
             {
                 await ConsolidateAsync(db, job, dataObject, now, cancellationToken);
             }

@@ -119,6 +119,83 @@ namespace GroundTruth.Portal.Data.Migrations.Postgres
                     b.ToTable("Responses", (string)null);
                 });
 
+            modelBuilder.Entity("GroundTruth.Core.Consolidation.ConsolidationRun", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("ChangedCount")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Error")
+                        .HasColumnType("text");
+
+                    b.Property<Guid>("JobId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("ObjectCount")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("Settings")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("WorkerQualityJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("JobId", "CreatedAt");
+
+                    b.ToTable("ConsolidationRuns", (string)null);
+                });
+
+            modelBuilder.Entity("GroundTruth.Core.Consolidation.RunLabel", b =>
+                {
+                    b.Property<Guid>("RunId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("DataObjectId")
+                        .HasColumnType("bigint");
+
+                    b.Property<double>("Confidence")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("LabelJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("MetadataJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("RunId", "DataObjectId");
+
+                    b.HasIndex("DataObjectId");
+
+                    b.HasIndex("RunId", "Confidence");
+
+                    b.ToTable("RunLabels", (string)null);
+                });
+
             modelBuilder.Entity("GroundTruth.Core.DataObjects.DataObject", b =>
                 {
                     b.Property<long>("Id")
@@ -140,6 +217,9 @@ namespace GroundTruth.Portal.Data.Migrations.Postgres
                         .HasColumnType("bigint");
 
                     b.Property<int>("DeclineCount")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ExtraWorkers")
                         .HasColumnType("integer");
 
                     b.Property<string>("FailureReason")
@@ -255,6 +335,9 @@ namespace GroundTruth.Portal.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(450)
                         .HasColumnType("character varying(450)");
+
+                    b.Property<Guid?>("SelectedRunId")
+                        .HasColumnType("uuid");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -615,6 +698,30 @@ namespace GroundTruth.Portal.Data.Migrations.Postgres
                     b.HasOne("GroundTruth.Core.Assignment.TaskAssignment", null)
                         .WithOne()
                         .HasForeignKey("GroundTruth.Core.Assignment.WorkerResponse", "AssignmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("GroundTruth.Core.Consolidation.ConsolidationRun", b =>
+                {
+                    b.HasOne("GroundTruth.Core.Jobs.LabelingJob", null)
+                        .WithMany()
+                        .HasForeignKey("JobId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("GroundTruth.Core.Consolidation.RunLabel", b =>
+                {
+                    b.HasOne("GroundTruth.Core.DataObjects.DataObject", null)
+                        .WithMany()
+                        .HasForeignKey("DataObjectId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired();
+
+                    b.HasOne("GroundTruth.Core.Consolidation.ConsolidationRun", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

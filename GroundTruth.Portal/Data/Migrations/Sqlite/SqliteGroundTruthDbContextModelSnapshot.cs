@@ -109,6 +109,83 @@ namespace GroundTruth.Portal.Data.Migrations.Sqlite
                     b.ToTable("Responses", (string)null);
                 });
 
+            modelBuilder.Entity("GroundTruth.Core.Consolidation.ConsolidationRun", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ChangedCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("CompletedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Error")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("JobId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ObjectCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Settings")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WorkerQualityJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("JobId", "CreatedAt");
+
+                    b.ToTable("ConsolidationRuns", (string)null);
+                });
+
+            modelBuilder.Entity("GroundTruth.Core.Consolidation.RunLabel", b =>
+                {
+                    b.Property<Guid>("RunId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DataObjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("Confidence")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("LabelJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MetadataJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("RunId", "DataObjectId");
+
+                    b.HasIndex("DataObjectId");
+
+                    b.HasIndex("RunId", "Confidence");
+
+                    b.ToTable("RunLabels", (string)null);
+                });
+
             modelBuilder.Entity("GroundTruth.Core.DataObjects.DataObject", b =>
                 {
                     b.Property<long>("Id")
@@ -128,6 +205,9 @@ namespace GroundTruth.Portal.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("DeclineCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ExtraWorkers")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("FailureReason")
@@ -242,6 +322,9 @@ namespace GroundTruth.Portal.Data.Migrations.Sqlite
                     b.Property<string>("RequesterId")
                         .IsRequired()
                         .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("SelectedRunId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Status")
@@ -597,6 +680,30 @@ namespace GroundTruth.Portal.Data.Migrations.Sqlite
                     b.HasOne("GroundTruth.Core.Assignment.TaskAssignment", null)
                         .WithOne()
                         .HasForeignKey("GroundTruth.Core.Assignment.WorkerResponse", "AssignmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("GroundTruth.Core.Consolidation.ConsolidationRun", b =>
+                {
+                    b.HasOne("GroundTruth.Core.Jobs.LabelingJob", null)
+                        .WithMany()
+                        .HasForeignKey("JobId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("GroundTruth.Core.Consolidation.RunLabel", b =>
+                {
+                    b.HasOne("GroundTruth.Core.DataObjects.DataObject", null)
+                        .WithMany()
+                        .HasForeignKey("DataObjectId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired();
+
+                    b.HasOne("GroundTruth.Core.Consolidation.ConsolidationRun", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

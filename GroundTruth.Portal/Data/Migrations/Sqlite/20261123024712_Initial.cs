@@ -86,6 +86,7 @@ namespace GroundTruth.Portal.Data.Migrations.Sqlite
                     TotalObjects = table.Column<int>(type: "INTEGER", nullable: false),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     LastModifiedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    SelectedRunId = table.Column<Guid>(type: "TEXT", nullable: true),
                     Version = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
@@ -234,6 +235,33 @@ namespace GroundTruth.Portal.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "ConsolidationRuns",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    JobId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Settings = table.Column<string>(type: "TEXT", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    RequestedBy = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CompletedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ObjectCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    ChangedCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    WorkerQualityJson = table.Column<string>(type: "TEXT", nullable: false),
+                    Error = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ConsolidationRuns", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ConsolidationRuns_Jobs_JobId",
+                        column: x => x.JobId,
+                        principalTable: "Jobs",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "DataObjects",
                 columns: table => new
                 {
@@ -247,6 +275,7 @@ namespace GroundTruth.Portal.Data.Migrations.Sqlite
                     Height = table.Column<int>(type: "INTEGER", nullable: true),
                     Status = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
                     ClaimedSlots = table.Column<int>(type: "INTEGER", nullable: false),
+                    ExtraWorkers = table.Column<int>(type: "INTEGER", nullable: false),
                     ResponseCount = table.Column<int>(type: "INTEGER", nullable: false),
                     DeclineCount = table.Column<int>(type: "INTEGER", nullable: false),
                     AvailableUntil = table.Column<long>(type: "INTEGER", nullable: false),
@@ -341,6 +370,32 @@ namespace GroundTruth.Portal.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "RunLabels",
+                columns: table => new
+                {
+                    RunId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    DataObjectId = table.Column<long>(type: "INTEGER", nullable: false),
+                    LabelJson = table.Column<string>(type: "TEXT", nullable: false),
+                    MetadataJson = table.Column<string>(type: "TEXT", nullable: false),
+                    Confidence = table.Column<double>(type: "REAL", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RunLabels", x => new { x.RunId, x.DataObjectId });
+                    table.ForeignKey(
+                        name: "FK_RunLabels_ConsolidationRuns_RunId",
+                        column: x => x.RunId,
+                        principalTable: "ConsolidationRuns",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_RunLabels_DataObjects_DataObjectId",
+                        column: x => x.DataObjectId,
+                        principalTable: "DataObjects",
+                        principalColumn: "Id");
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Responses",
                 columns: table => new
                 {
@@ -425,6 +480,11 @@ namespace GroundTruth.Portal.Data.Migrations.Sqlite
                 columns: new[] { "WorkerId", "JobId", "State" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_ConsolidationRuns_JobId_CreatedAt",
+                table: "ConsolidationRuns",
+                columns: new[] { "JobId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_DataObjects_JobId_DatasetObjectId",
                 table: "DataObjects",
                 columns: new[] { "JobId", "DatasetObjectId" },
@@ -468,6 +528,16 @@ namespace GroundTruth.Portal.Data.Migrations.Sqlite
                 columns: new[] { "JobId", "DataObjectId" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_RunLabels_DataObjectId",
+                table: "RunLabels",
+                column: "DataObjectId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RunLabels_RunId_Confidence",
+                table: "RunLabels",
+                columns: new[] { "RunId", "Confidence" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_WorkTeamMembers_UserId",
                 table: "WorkTeamMembers",
                 column: "UserId");
@@ -507,6 +577,9 @@ namespace GroundTruth.Portal.Data.Migrations.Sqlite
                 name: "Responses");
 
             migrationBuilder.DropTable(
+                name: "RunLabels");
+
+            migrationBuilder.DropTable(
                 name: "WorkTeamMembers");
 
             migrationBuilder.DropTable(
@@ -514,6 +587,9 @@ namespace GroundTruth.Portal.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "Assignments");
+
+            migrationBuilder.DropTable(
+                name: "ConsolidationRuns");
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");

@@ -88,6 +88,7 @@ namespace GroundTruth.Portal.Data.Migrations.Postgres
                     TotalObjects = table.Column<int>(type: "integer", nullable: false),
                     CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     LastModifiedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    SelectedRunId = table.Column<Guid>(type: "uuid", nullable: true),
                     Version = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
@@ -236,6 +237,33 @@ namespace GroundTruth.Portal.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "ConsolidationRuns",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    JobId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Settings = table.Column<string>(type: "text", nullable: false),
+                    Status = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    RequestedBy = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    CompletedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ObjectCount = table.Column<int>(type: "integer", nullable: false),
+                    ChangedCount = table.Column<int>(type: "integer", nullable: false),
+                    WorkerQualityJson = table.Column<string>(type: "text", nullable: false),
+                    Error = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ConsolidationRuns", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ConsolidationRuns_Jobs_JobId",
+                        column: x => x.JobId,
+                        principalTable: "Jobs",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "DataObjects",
                 columns: table => new
                 {
@@ -249,6 +277,7 @@ namespace GroundTruth.Portal.Data.Migrations.Postgres
                     Height = table.Column<int>(type: "integer", nullable: true),
                     Status = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
                     ClaimedSlots = table.Column<int>(type: "integer", nullable: false),
+                    ExtraWorkers = table.Column<int>(type: "integer", nullable: false),
                     ResponseCount = table.Column<int>(type: "integer", nullable: false),
                     DeclineCount = table.Column<int>(type: "integer", nullable: false),
                     AvailableUntil = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
@@ -343,6 +372,32 @@ namespace GroundTruth.Portal.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "RunLabels",
+                columns: table => new
+                {
+                    RunId = table.Column<Guid>(type: "uuid", nullable: false),
+                    DataObjectId = table.Column<long>(type: "bigint", nullable: false),
+                    LabelJson = table.Column<string>(type: "text", nullable: false),
+                    MetadataJson = table.Column<string>(type: "text", nullable: false),
+                    Confidence = table.Column<double>(type: "double precision", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RunLabels", x => new { x.RunId, x.DataObjectId });
+                    table.ForeignKey(
+                        name: "FK_RunLabels_ConsolidationRuns_RunId",
+                        column: x => x.RunId,
+                        principalTable: "ConsolidationRuns",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_RunLabels_DataObjects_DataObjectId",
+                        column: x => x.DataObjectId,
+                        principalTable: "DataObjects",
+                        principalColumn: "Id");
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Responses",
                 columns: table => new
                 {
@@ -427,6 +482,11 @@ namespace GroundTruth.Portal.Data.Migrations.Postgres
                 columns: new[] { "WorkerId", "JobId", "State" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_ConsolidationRuns_JobId_CreatedAt",
+                table: "ConsolidationRuns",
+                columns: new[] { "JobId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_DataObjects_JobId_DatasetObjectId",
                 table: "DataObjects",
                 columns: new[] { "JobId", "DatasetObjectId" },
@@ -470,6 +530,16 @@ namespace GroundTruth.Portal.Data.Migrations.Postgres
                 columns: new[] { "JobId", "DataObjectId" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_RunLabels_DataObjectId",
+                table: "RunLabels",
+                column: "DataObjectId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RunLabels_RunId_Confidence",
+                table: "RunLabels",
+                columns: new[] { "RunId", "Confidence" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_WorkTeamMembers_UserId",
                 table: "WorkTeamMembers",
                 column: "UserId");
@@ -509,6 +579,9 @@ namespace GroundTruth.Portal.Data.Migrations.Postgres
                 name: "Responses");
 
             migrationBuilder.DropTable(
+                name: "RunLabels");
+
+            migrationBuilder.DropTable(
                 name: "WorkTeamMembers");
 
             migrationBuilder.DropTable(
@@ -516,6 +589,9 @@ namespace GroundTruth.Portal.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "Assignments");
+
+            migrationBuilder.DropTable(
+                name: "ConsolidationRuns");
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");

@@ -1,0 +1,38 @@
+using GroundTruth.Core.Consolidation.Classification;
+
+namespace GroundTruth.Core.Consolidation;
+
+/// <summary>What a requester chooses when re-running consolidation.</summary>
+/// <param name="Method"><c>mv</c>, <c>ds</c>, <c>onecoin</c> or <c>bcc</c>.</param>
+/// <param name="MaxIterations">EM iteration cap.</param>
+/// <param name="PriorStrength">Dirichlet smoothing strength (pseudo-answers per class); 0 is classical Dawid-Skene.</param>
+public sealed record ConsolidationSettings(string Method = "ds", int MaxIterations = 100, double PriorStrength = 2.0)
+{
+    /// <summary>The methods a run may use.</summary>
+    public static IReadOnlyList<string> Methods { get; } = ["mv", "ds", "onecoin", "bcc"];
+
+    /// <summary>The EM options these settings stand for.</summary>
+    public DawidSkeneOptions ToOptions() => DawidSkeneOptions.Default with { MaxIterations = MaxIterations, PriorStrength = PriorStrength };
+
+    /// <summary>Checks the settings; an empty list means they are usable.</summary>
+    public IReadOnlyList<string> Validate()
+    {
+        var errors = new List<string>();
+        if (!Methods.Contains(Method))
+        {
+            errors.Add($"Method '{Method}' is not one of {string.Join(", ", Methods)}.");
+        }
+
+        if (MaxIterations is < 1 or > 10_000)
+        {
+            errors.Add("Use 1–10,000 iterations.");
+        }
+
+        if (PriorStrength is < 0 or > 1000 || double.IsNaN(PriorStrength))
+        {
+            errors.Add("Use a smoothing strength from 0 to 1,000.");
+        }
+
+        return errors;
+    }
+}
