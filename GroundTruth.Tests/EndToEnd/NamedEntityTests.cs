@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using GroundTruth.Core.Text;
 using GroundTruth.Portal.Security;
 using GroundTruth.Tests.TestSupport;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -62,6 +63,12 @@ public sealed class NamedEntityTests : IClassFixture<Browser>, IAsyncLifetime
         await mia.Locator(".gt-spans__label[data-label=person]").ClickAsync();
         await Expect(mia.Locator(".gt-spans__blocks mark[data-id]")).ToHaveCountAsync(3);
         await Browser.ScreenshotAsync(mia, "ner-task-mouse");
+
+        // The draft saves itself a few seconds after the last edit, and a reload brings the entities back.
+        await WaitForDraftAsync();
+        await mia.ReloadAsync();
+        await PortalPages.WaitInteractiveAsync(mia);
+        await Expect(mia.Locator(".gt-spans__blocks mark[data-id]")).ToHaveCountAsync(3);
         await mia.GetByTestId("submit-task").ClickAsync();
         await Expect(mia.GetByTestId("no-more-tasks")).ToBeVisibleAsync();
 
@@ -89,6 +96,21 @@ public sealed class NamedEntityTests : IClassFixture<Browser>, IAsyncLifetime
             line["entities"]!["annotations"]!["labels"]!.ToJsonString());
         Assert.Equal("""[{"confidence":1},{"confidence":1},{"confidence":1}]""", line["entities-metadata"]!["entities"]!.ToJsonString());
         Assert.Equal("groundtruth/text-span", line["entities-metadata"]!["type"]!.GetValue<string>());
+    }
+
+    private async Task WaitForDraftAsync()
+    {
+        for (var waited = 0; waited < 15_000; waited += 250)
+        {
+            if (await _portal.WithDbAsync(db => db.Assignments.AnyAsync(a => a.DraftJson != null && a.DraftJson.Contains("\"startOffset\":29"))))
+            {
+                return;
+            }
+
+            await Task.Delay(250);
+        }
+
+        Assert.Fail("The draft was not saved within 15 seconds.");
     }
 
     private async Task<IPage> OpenTaskAsync(string email)
