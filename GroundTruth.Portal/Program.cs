@@ -4,6 +4,7 @@ using GroundTruth.Portal.Features.Jobs;
 using GroundTruth.Portal.Features.Labeling;
 using GroundTruth.Portal.Features.Setup;
 using GroundTruth.Portal.Hosting;
+using GroundTruth.Portal.Security;
 
 if (ConsolidateCommand.IsInvoked(args))
 {
@@ -20,13 +21,16 @@ if (!app.Environment.IsDevelopment())
     app.UseHsts();
 }
 
-// API clients get bare status codes; people get the not-found page.
+// API clients and form posts get bare status codes (a 429 or 400 re-executed as a page would turn into another
+// error); people browsing get the not-found page.
 app.UseWhen(
-    context => !context.Request.Path.StartsWithSegments("/api"),
+    context => !context.Request.Path.StartsWithSegments("/api") && HttpMethods.IsGet(context.Request.Method),
     branch => branch.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
+app.UseMiddleware<SecurityHeadersMiddleware>();
 app.UseMiddleware<SetupMiddleware>();
 app.UseRouting();
 app.UseAuthentication();
+app.UseRateLimiter();
 app.UseAuthorization();
 app.UseAntiforgery();
 

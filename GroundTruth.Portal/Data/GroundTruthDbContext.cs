@@ -34,6 +34,8 @@ public abstract class GroundTruthDbContext(DbContextOptions options) : IdentityD
 
     public DbSet<RunLabel> RunLabels => Set<RunLabel>();
 
+    public DbSet<Core.Audit.AuditEntry> AuditLog => Set<Core.Audit.AuditEntry>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

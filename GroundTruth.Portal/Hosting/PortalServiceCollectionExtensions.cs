@@ -46,8 +46,10 @@ public static class PortalServiceCollectionExtensions
         services.AddSignalR(o => o.MaximumReceiveMessageSize = 256 * 1024);
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
 
-        // Identity
+        // Identity and protection
         services.AddGroundTruthIdentity();
+        services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddGroundTruthRateLimits(builder.Configuration.GetSection(RateLimitOptions.Section).Get<RateLimitOptions>() ?? new RateLimitOptions());
 
         // Features
         services.AddSingleton<JobProgressNotifier>();
@@ -62,6 +64,8 @@ public static class PortalServiceCollectionExtensions
         services.AddSingleton<WorkforceService>();
         services.AddSingleton<SetupState>();
         services.AddSingleton<DemoSeeder>();
+        services.AddHttpContextAccessor();
+        services.AddSingleton<Features.Audit.AuditLog>();
         services.AddSingleton<ConsolidationRuns>();
         services.AddSingleton<ConsolidationService>();
         services.AddHostedService<ConsolidationRunner>();

@@ -9,7 +9,7 @@ namespace GroundTruth.Portal.Features.Admin;
 public sealed record UserRow(string Id, string Email, string DisplayName, IReadOnlyList<string> Roles, bool LockedOut);
 
 /// <summary>Admin operations on user accounts. Uses a fresh scope per call so Identity's scoped stores never outlive an operation.</summary>
-public sealed class UserAdminService(IServiceScopeFactory scopes, IDbContextFactory<GroundTruthDbContext> dbFactory, TimeProvider time)
+public sealed class UserAdminService(IServiceScopeFactory scopes, IDbContextFactory<GroundTruthDbContext> dbFactory, Audit.AuditLog audit, TimeProvider time)
 {
     public async Task<IReadOnlyList<UserRow>> ListAsync(CancellationToken cancellationToken = default)
     {
@@ -26,7 +26,7 @@ public sealed class UserAdminService(IServiceScopeFactory scopes, IDbContextFact
     }
 
     public async Task<(string? UserId, IReadOnlyList<FieldError> Errors)> CreateAsync(
-        string email, string displayName, string password, IReadOnlyList<string> roles, CancellationToken cancellationToken = default)
+        string email, string displayName, string password, IReadOnlyList<string> roles, string? actorId = null, CancellationToken cancellationToken = default)
     {
         var unknown = roles.FirstOrDefault(r => !Roles.All.Contains(r));
         if (unknown is not null)
@@ -55,10 +55,11 @@ public sealed class UserAdminService(IServiceScopeFactory scopes, IDbContextFact
             await users.AddToRolesAsync(user, roles);
         }
 
+        await audit.RecordForAsync(Core.Audit.AuditActions.UserCreated, actorId, user.Id, $"{email} with roles {string.Join(", ", roles)}", cancellationToken);
         return (user.Id, []);
     }
 
-    public async Task<IReadOnlyList<FieldError>> SetRolesAsync(string userId, IReadOnlyList<string> roles, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<FieldError>> SetRolesAsync(string userId, IReadOnlyList<string> roles, string? actorId = null, CancellationToken cancellationToken = default)
     {
         await using var scope = scopes.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
@@ -71,6 +72,8 @@ public sealed class UserAdminService(IServiceScopeFactory scopes, IDbContextFact
         var current = await users.GetRolesAsync(user);
         await users.RemoveFromRolesAsync(user, current.Except(roles));
         await users.AddToRolesAsync(user, roles.Except(current));
+        await audit.RecordForAsync(Core.Audit.AuditActions.RolesChanged, actorId, userId,
+            $"{user.Email}: {string.Join(", ", current.Order())} -> {string.Join(", ", roles.Order())}", cancellationToken);
         return [];
     }
 

@@ -13,7 +13,7 @@ public sealed record TeamMemberRow(string UserId, string Email);
 public sealed record WorkerOption(string UserId, string Email);
 
 /// <summary>Work teams: create them and manage their members.</summary>
-public sealed class WorkforceService(IDbContextFactory<GroundTruthDbContext> dbFactory, TimeProvider time)
+public sealed class WorkforceService(IDbContextFactory<GroundTruthDbContext> dbFactory, Audit.AuditLog audit, TimeProvider time)
 {
     public async Task<IReadOnlyList<TeamRow>> ListTeamsAsync(CancellationToken cancellationToken = default)
     {
@@ -37,7 +37,7 @@ public sealed class WorkforceService(IDbContextFactory<GroundTruthDbContext> dbF
     }
 
     public async Task<(Guid? TeamId, IReadOnlyList<FieldError> Errors)> CreateTeamAsync(
-        string name, string description, IReadOnlyList<string> memberIds, CancellationToken cancellationToken = default)
+        string name, string description, IReadOnlyList<string> memberIds, string? actorId = null, CancellationToken cancellationToken = default)
     {
         var errors = new List<FieldError>();
         name = name.Trim();
@@ -80,11 +80,13 @@ public sealed class WorkforceService(IDbContextFactory<GroundTruthDbContext> dbF
         };
         db.WorkTeams.Add(team);
         await db.SaveChangesAsync(cancellationToken);
+        await audit.RecordForAsync(Core.Audit.AuditActions.TeamCreated, actorId, team.Id.ToString(), $"{name} with {known.Count} members", cancellationToken);
         return (team.Id, []);
     }
 
-    public async Task AddMemberAsync(Guid teamId, string userId, CancellationToken cancellationToken = default)
+    public async Task AddMemberAsync(Guid teamId, string userId, string? actorId = null, CancellationToken cancellationToken = default)
     {
+        await audit.RecordForAsync(Core.Audit.AuditActions.TeamMembersChanged, actorId, teamId.ToString(), $"added {userId}", cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         if (!await db.WorkTeamMembers.AnyAsync(m => m.WorkTeamId == teamId && m.UserId == userId, cancellationToken))
         {
@@ -93,8 +95,9 @@ public sealed class WorkforceService(IDbContextFactory<GroundTruthDbContext> dbF
         }
     }
 
-    public async Task RemoveMemberAsync(Guid teamId, string userId, CancellationToken cancellationToken = default)
+    public async Task RemoveMemberAsync(Guid teamId, string userId, string? actorId = null, CancellationToken cancellationToken = default)
     {
+        await audit.RecordForAsync(Core.Audit.AuditActions.TeamMembersChanged, actorId, teamId.ToString(), $"removed {userId}", cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await db.WorkTeamMembers.Where(m => m.WorkTeamId == teamId && m.UserId == userId).ExecuteDeleteAsync(cancellationToken);
     }

@@ -14,6 +14,15 @@ public static class ConsolidationApi
     {
         var group = endpoints.MapGroup("/api/jobs/{id:guid}").RequireAuthorization(Policies.CreateJobs).DisableAntiforgery();
 
+        // A job that is not the caller's does not exist for them: every route below answers 404 for it.
+        group.AddEndpointFilter(async (context, next) =>
+        {
+            var http = context.HttpContext;
+            var id = Guid.Parse((string)http.Request.RouteValues["id"]!);
+            var jobs = http.RequestServices.GetRequiredService<GroundTruth.Portal.Features.Jobs.JobService>();
+            return await jobs.GetAsync(id, Caller.From(http.User), http.RequestAborted) is null ? Results.NotFound() : await next(context);
+        });
+
         group.MapPost("/consolidation-runs", async (Guid id, ConsolidationSettings settings, HttpContext http, ConsolidationService service, CancellationToken ct) =>
         {
             var (runId, errors) = await service.StartRunAsync(id, settings, Caller.From(http.User), ct);

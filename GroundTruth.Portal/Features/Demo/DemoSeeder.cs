@@ -57,7 +57,7 @@ public sealed class DemoSeeder(UserAdminService users, WorkforceService workforc
                 continue;
             }
 
-            var (id, errors) = await users.CreateAsync(email, email.Split('@')[0], Password, [role], cancellationToken);
+            var (id, errors) = await users.CreateAsync(email, email.Split('@')[0], Password, [role], cancellationToken: cancellationToken);
             if (id is null)
             {
                 throw new InvalidOperationException("Demo user could not be created: " + string.Join("; ", errors));
@@ -67,7 +67,7 @@ public sealed class DemoSeeder(UserAdminService users, WorkforceService workforc
         }
 
         var workers = Accounts.Where(a => a.Role == Roles.PrivateWorker).Select(a => ids[a.Email]).ToList();
-        var (teamId, teamErrors) = await workforce.CreateTeamAsync("demo-labelers", "The demo's private work team.", workers, cancellationToken);
+        var (teamId, teamErrors) = await workforce.CreateTeamAsync("demo-labelers", "The demo's private work team.", workers, cancellationToken: cancellationToken);
         if (teamId is null)
         {
             throw new InvalidOperationException("Demo team could not be created: " + string.Join("; ", teamErrors));

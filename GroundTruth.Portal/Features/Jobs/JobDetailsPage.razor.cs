@@ -29,6 +29,9 @@ public sealed partial class JobDetailsPage
     [Inject]
     public required IDialogService Dialogs { get; init; }
 
+    [Inject]
+    public required NavigationManager Navigation { get; init; }
+
     [CascadingParameter]
     private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
 
@@ -36,6 +39,13 @@ public sealed partial class JobDetailsPage
     {
         _caller = Caller.From((await AuthenticationState).User);
         await LoadAsync();
+        if (_notFound)
+        {
+            // A foreign or unknown job is indistinguishable: 404 during prerender, the not-found page afterwards.
+            Navigation.NotFound();
+            return;
+        }
+
         _subscription?.Dispose();
         _subscription = Notifier.Subscribe(JobId, OnJobChangedAsync);
     }

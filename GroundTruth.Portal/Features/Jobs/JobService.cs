@@ -16,6 +16,7 @@ public sealed class JobService(
     ManifestImports importQueue,
     OutputManifestService output,
     JobProgressNotifier notifier,
+    Audit.AuditLog audit,
     TimeProvider time)
 {
     public async Task<IReadOnlyList<JobSummary>> ListAsync(Caller caller, CancellationToken cancellationToken = default)
@@ -195,6 +196,7 @@ public sealed class JobService(
         }
 
         notifier.NotifyChanged(id);
+        await audit.RecordForAsync(Core.Audit.AuditActions.JobStopped, caller.UserId, id.ToString(), "", cancellationToken);
         return true;
     }
 
@@ -266,6 +268,7 @@ public sealed class JobService(
         }
 
         await importQueue.EnqueueAsync(job.Id, cancellationToken);
+        await audit.RecordForAsync(Core.Audit.AuditActions.JobCreated, caller.UserId, job.Id.ToString(), $"{job.Name} ({job.Descriptor.DisplayName})", cancellationToken);
         return new CreateJobResult(job.Id, []);
     }
 

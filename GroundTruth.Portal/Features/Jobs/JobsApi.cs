@@ -30,9 +30,11 @@ public static class JobsApi
             await service.StopAsync(id, Caller.From(http.User), ct) ? Results.Accepted($"/api/jobs/{id}") : Results.NotFound());
 
         jobs.MapGet("/{id:guid}/import-errors", async (Guid id, HttpContext http, JobService service, CancellationToken ct) =>
-            Results.Ok(await service.GetImportErrorsAsync(id, Caller.From(http.User), 100_000, ct)));
+            await service.GetAsync(id, Caller.From(http.User), ct) is null
+                ? Results.NotFound()
+                : Results.Ok(await service.GetImportErrorsAsync(id, Caller.From(http.User), 100_000, ct)));
 
-        jobs.MapGet("/{id:guid}/output-manifest", async (Guid id, Guid? run, HttpContext http, JobService service, OutputManifestService output, CancellationToken ct) =>
+        jobs.MapGet("/{id:guid}/output-manifest", async (Guid id, Guid? run, HttpContext http, JobService service, OutputManifestService output, Audit.AuditLog audit, CancellationToken ct) =>
         {
             var job = await service.GetAsync(id, Caller.From(http.User), ct);
             if (job is null)
@@ -40,10 +42,11 @@ public static class JobsApi
                 return Results.NotFound();
             }
 
+            await audit.RecordForAsync(Core.Audit.AuditActions.DataDownloaded, Caller.From(http.User).UserId, id.ToString(), run is null ? "output manifest" : $"output manifest of run {run}", ct);
             return Results.Stream(stream => output.WriteAsync(id, stream, run, ct), "application/jsonlines", $"{job.Name}-output.manifest");
         });
 
-        jobs.MapGet("/{id:guid}/worker-responses", async (Guid id, HttpContext http, JobService service, OutputManifestService output, CancellationToken ct) =>
+        jobs.MapGet("/{id:guid}/worker-responses", async (Guid id, HttpContext http, JobService service, OutputManifestService output, Audit.AuditLog audit, CancellationToken ct) =>
         {
             var job = await service.GetAsync(id, Caller.From(http.User), ct);
             if (job is null)
@@ -51,6 +54,7 @@ public static class JobsApi
                 return Results.NotFound();
             }
 
+            await audit.RecordForAsync(Core.Audit.AuditActions.DataDownloaded, Caller.From(http.User).UserId, id.ToString(), "worker responses", ct);
             return Results.Stream(stream => output.WriteWorkerResponsesAsync(id, stream, ct), "application/zip", $"{job.Name}-worker-responses.zip");
         });
         return endpoints;

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Claims;
 using GroundTruth.Core.Jobs;
 using GroundTruth.Core.Storage;
@@ -57,7 +58,7 @@ public static class LabelingApi
     /// </summary>
     private static async Task<IResult> GetContentAsync(
         long id, HttpContext http, Microsoft.EntityFrameworkCore.IDbContextFactory<GroundTruthDbContext> dbFactory,
-        LabelingService labeling, IObjectStore store, CancellationToken ct)
+        LabelingService labeling, IObjectStore store, Audit.AuditLog audit, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var row = await db.DataObjects.AsNoTracking().Where(o => o.Id == id)
@@ -75,6 +76,7 @@ public static class LabelingApi
             return Results.NotFound();
         }
 
+        await audit.RecordForAsync(Core.Audit.AuditActions.DataObjectViewed, caller.UserId, id.ToString(CultureInfo.InvariantCulture), row.Source, ct);
         http.Response.Headers.CacheControl = "private, max-age=300";
         if (TaskTypes.Get(row.TaskType).DataKind == DataKind.Text)
         {

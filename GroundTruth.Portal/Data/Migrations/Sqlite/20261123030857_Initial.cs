@@ -1,11 +1,9 @@
 ﻿using System;
-using System.Collections.Generic;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace GroundTruth.Portal.Data.Migrations.Postgres
+namespace GroundTruth.Portal.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class Initial : Migration
@@ -17,10 +15,10 @@ namespace GroundTruth.Portal.Data.Migrations.Postgres
                 name: "AspNetRoles",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "text", nullable: false),
-                    Name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    NormalizedName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true)
+                    Id = table.Column<string>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NormalizedName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -31,23 +29,23 @@ namespace GroundTruth.Portal.Data.Migrations.Postgres
                 name: "AspNetUsers",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "text", nullable: false),
-                    DisplayName = table.Column<string>(type: "text", nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    NormalizedUserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    NormalizedEmail = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    EmailConfirmed = table.Column<bool>(type: "boolean", nullable: false),
-                    PasswordHash = table.Column<string>(type: "text", nullable: true),
-                    SecurityStamp = table.Column<string>(type: "text", nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true),
-                    PhoneNumber = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    PhoneNumberConfirmed = table.Column<bool>(type: "boolean", nullable: false),
-                    TwoFactorEnabled = table.Column<bool>(type: "boolean", nullable: false),
-                    LockoutEnd = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    LockoutEnabled = table.Column<bool>(type: "boolean", nullable: false),
-                    AccessFailedCount = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<string>(type: "TEXT", nullable: false),
+                    DisplayName = table.Column<string>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NormalizedUserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NormalizedEmail = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    EmailConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    PasswordHash = table.Column<string>(type: "TEXT", nullable: true),
+                    SecurityStamp = table.Column<string>(type: "TEXT", nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true),
+                    PhoneNumber = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    PhoneNumberConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    TwoFactorEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    LockoutEnd = table.Column<long>(type: "INTEGER", nullable: true),
+                    LockoutEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    AccessFailedCount = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -55,41 +53,60 @@ namespace GroundTruth.Portal.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "AuditLog",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    ActorId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    ActorName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    Action = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Target = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    Details = table.Column<string>(type: "TEXT", nullable: false),
+                    IpAddress = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AuditLog", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Jobs",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    Name = table.Column<string>(type: "character varying(63)", maxLength: 63, nullable: false),
-                    NameKey = table.Column<string>(type: "character varying(63)", maxLength: 63, nullable: false),
-                    LabelAttributeName = table.Column<string>(type: "character varying(127)", maxLength: 127, nullable: false),
-                    TaskType = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    Labels = table.Column<string>(type: "text", nullable: false),
-                    ShortInstructions = table.Column<string>(type: "text", nullable: false),
-                    FullInstructions = table.Column<string>(type: "text", nullable: false),
-                    GoodExampleKeys = table.Column<List<string>>(type: "text[]", nullable: false),
-                    BadExampleKeys = table.Column<List<string>>(type: "text[]", nullable: false),
-                    PreAnnotationsAttribute = table.Column<string>(type: "character varying(127)", maxLength: 127, nullable: true),
-                    WorkTeamId = table.Column<Guid>(type: "uuid", nullable: false),
-                    RequesterId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
-                    WorkersPerObject = table.Column<int>(type: "integer", nullable: false),
-                    TaskTimeLimitSeconds = table.Column<int>(type: "integer", nullable: false),
-                    TaskAvailabilityLifetimeSeconds = table.Column<int>(type: "integer", nullable: false),
-                    MaxConcurrentTasksPerWorker = table.Column<int>(type: "integer", nullable: false),
-                    Status = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    FailureReason = table.Column<string>(type: "text", nullable: true),
-                    InputManifestKey = table.Column<string>(type: "text", nullable: true),
-                    ImportLinesRead = table.Column<long>(type: "bigint", nullable: false),
-                    ImportLinesRejected = table.Column<long>(type: "bigint", nullable: false),
-                    ImportBytesRead = table.Column<long>(type: "bigint", nullable: false),
-                    ImportBytesTotal = table.Column<long>(type: "bigint", nullable: false),
-                    HumanLabeled = table.Column<int>(type: "integer", nullable: false),
-                    MachineLabeled = table.Column<int>(type: "integer", nullable: false),
-                    FailedNonRetryableError = table.Column<int>(type: "integer", nullable: false),
-                    TotalObjects = table.Column<int>(type: "integer", nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    LastModifiedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    SelectedRunId = table.Column<Guid>(type: "uuid", nullable: true),
-                    Version = table.Column<Guid>(type: "uuid", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 63, nullable: false),
+                    NameKey = table.Column<string>(type: "TEXT", maxLength: 63, nullable: false),
+                    LabelAttributeName = table.Column<string>(type: "TEXT", maxLength: 127, nullable: false),
+                    TaskType = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Labels = table.Column<string>(type: "TEXT", nullable: false),
+                    ShortInstructions = table.Column<string>(type: "TEXT", nullable: false),
+                    FullInstructions = table.Column<string>(type: "TEXT", nullable: false),
+                    GoodExampleKeys = table.Column<string>(type: "TEXT", nullable: false),
+                    BadExampleKeys = table.Column<string>(type: "TEXT", nullable: false),
+                    PreAnnotationsAttribute = table.Column<string>(type: "TEXT", maxLength: 127, nullable: true),
+                    WorkTeamId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RequesterId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    WorkersPerObject = table.Column<int>(type: "INTEGER", nullable: false),
+                    TaskTimeLimitSeconds = table.Column<int>(type: "INTEGER", nullable: false),
+                    TaskAvailabilityLifetimeSeconds = table.Column<int>(type: "INTEGER", nullable: false),
+                    MaxConcurrentTasksPerWorker = table.Column<int>(type: "INTEGER", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    FailureReason = table.Column<string>(type: "TEXT", nullable: true),
+                    InputManifestKey = table.Column<string>(type: "TEXT", nullable: true),
+                    ImportLinesRead = table.Column<long>(type: "INTEGER", nullable: false),
+                    ImportLinesRejected = table.Column<long>(type: "INTEGER", nullable: false),
+                    ImportBytesRead = table.Column<long>(type: "INTEGER", nullable: false),
+                    ImportBytesTotal = table.Column<long>(type: "INTEGER", nullable: false),
+                    HumanLabeled = table.Column<int>(type: "INTEGER", nullable: false),
+                    MachineLabeled = table.Column<int>(type: "INTEGER", nullable: false),
+                    FailedNonRetryableError = table.Column<int>(type: "INTEGER", nullable: false),
+                    TotalObjects = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    LastModifiedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    SelectedRunId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -100,11 +117,11 @@ namespace GroundTruth.Portal.Data.Migrations.Postgres
                 name: "WorkTeams",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    Name = table.Column<string>(type: "character varying(63)", maxLength: 63, nullable: false),
-                    Description = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 63, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -115,11 +132,11 @@ namespace GroundTruth.Portal.Data.Migrations.Postgres
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    RoleId = table.Column<string>(type: "text", nullable: false),
-                    ClaimType = table.Column<string>(type: "text", nullable: true),
-                    ClaimValue = table.Column<string>(type: "text", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    RoleId = table.Column<string>(type: "TEXT", nullable: false),
+                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
+                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -136,11 +153,11 @@ namespace GroundTruth.Portal.Data.Migrations.Postgres
                 name: "AspNetUserClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    UserId = table.Column<string>(type: "text", nullable: false),
-                    ClaimType = table.Column<string>(type: "text", nullable: true),
-                    ClaimValue = table.Column<string>(type: "text", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
+                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -157,10 +174,10 @@ namespace GroundTruth.Portal.Data.Migrations.Postgres
                 name: "AspNetUserLogins",
                 columns: table => new
                 {
-                    LoginProvider = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
-                    ProviderKey = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
-                    ProviderDisplayName = table.Column<string>(type: "text", nullable: true),
-                    UserId = table.Column<string>(type: "text", nullable: false)
+                    LoginProvider = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    ProviderKey = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    ProviderDisplayName = table.Column<string>(type: "TEXT", nullable: true),
+                    UserId = table.Column<string>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -177,9 +194,9 @@ namespace GroundTruth.Portal.Data.Migrations.Postgres
                 name: "AspNetUserPasskeys",
                 columns: table => new
                 {
-                    CredentialId = table.Column<byte[]>(type: "bytea", maxLength: 1024, nullable: false),
-                    UserId = table.Column<string>(type: "text", nullable: false),
-                    Data = table.Column<string>(type: "jsonb", nullable: false)
+                    CredentialId = table.Column<byte[]>(type: "BLOB", maxLength: 1024, nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    Data = table.Column<string>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -196,8 +213,8 @@ namespace GroundTruth.Portal.Data.Migrations.Postgres
                 name: "AspNetUserRoles",
                 columns: table => new
                 {
-                    UserId = table.Column<string>(type: "text", nullable: false),
-                    RoleId = table.Column<string>(type: "text", nullable: false)
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    RoleId = table.Column<string>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -220,10 +237,10 @@ namespace GroundTruth.Portal.Data.Migrations.Postgres
                 name: "AspNetUserTokens",
                 columns: table => new
                 {
-                    UserId = table.Column<string>(type: "text", nullable: false),
-                    LoginProvider = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
-                    Name = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
-                    Value = table.Column<string>(type: "text", nullable: true)
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    LoginProvider = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    Value = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -240,17 +257,17 @@ namespace GroundTruth.Portal.Data.Migrations.Postgres
                 name: "ConsolidationRuns",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    JobId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Settings = table.Column<string>(type: "text", nullable: false),
-                    Status = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    RequestedBy = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    CompletedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    ObjectCount = table.Column<int>(type: "integer", nullable: false),
-                    ChangedCount = table.Column<int>(type: "integer", nullable: false),
-                    WorkerQualityJson = table.Column<string>(type: "text", nullable: false),
-                    Error = table.Column<string>(type: "text", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    JobId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Settings = table.Column<string>(type: "TEXT", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    RequestedBy = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CompletedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ObjectCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    ChangedCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    WorkerQualityJson = table.Column<string>(type: "TEXT", nullable: false),
+                    Error = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -267,24 +284,24 @@ namespace GroundTruth.Portal.Data.Migrations.Postgres
                 name: "DataObjects",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    JobId = table.Column<Guid>(type: "uuid", nullable: false),
-                    DatasetObjectId = table.Column<long>(type: "bigint", nullable: false),
-                    ManifestLine = table.Column<string>(type: "text", nullable: false),
-                    Source = table.Column<string>(type: "text", nullable: false),
-                    Width = table.Column<int>(type: "integer", nullable: true),
-                    Height = table.Column<int>(type: "integer", nullable: true),
-                    Status = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    ClaimedSlots = table.Column<int>(type: "integer", nullable: false),
-                    ExtraWorkers = table.Column<int>(type: "integer", nullable: false),
-                    ResponseCount = table.Column<int>(type: "integer", nullable: false),
-                    DeclineCount = table.Column<int>(type: "integer", nullable: false),
-                    AvailableUntil = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    LabelJson = table.Column<string>(type: "text", nullable: true),
-                    MetadataJson = table.Column<string>(type: "text", nullable: true),
-                    CompletedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    FailureReason = table.Column<string>(type: "text", nullable: true)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    JobId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    DatasetObjectId = table.Column<long>(type: "INTEGER", nullable: false),
+                    ManifestLine = table.Column<string>(type: "TEXT", nullable: false),
+                    Source = table.Column<string>(type: "TEXT", nullable: false),
+                    Width = table.Column<int>(type: "INTEGER", nullable: true),
+                    Height = table.Column<int>(type: "INTEGER", nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    ClaimedSlots = table.Column<int>(type: "INTEGER", nullable: false),
+                    ExtraWorkers = table.Column<int>(type: "INTEGER", nullable: false),
+                    ResponseCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    DeclineCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    AvailableUntil = table.Column<long>(type: "INTEGER", nullable: false),
+                    LabelJson = table.Column<string>(type: "TEXT", nullable: true),
+                    MetadataJson = table.Column<string>(type: "TEXT", nullable: true),
+                    CompletedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    FailureReason = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -301,11 +318,11 @@ namespace GroundTruth.Portal.Data.Migrations.Postgres
                 name: "ImportErrors",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    JobId = table.Column<Guid>(type: "uuid", nullable: false),
-                    LineNumber = table.Column<long>(type: "bigint", nullable: false),
-                    Message = table.Column<string>(type: "text", nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    JobId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    LineNumber = table.Column<long>(type: "INTEGER", nullable: false),
+                    Message = table.Column<string>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -322,10 +339,10 @@ namespace GroundTruth.Portal.Data.Migrations.Postgres
                 name: "WorkTeamMembers",
                 columns: table => new
                 {
-                    WorkTeamId = table.Column<Guid>(type: "uuid", nullable: false),
-                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
-                    AddedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    LastActiveAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                    WorkTeamId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    AddedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    LastActiveAt = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -348,17 +365,17 @@ namespace GroundTruth.Portal.Data.Migrations.Postgres
                 name: "Assignments",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    JobId = table.Column<Guid>(type: "uuid", nullable: false),
-                    DataObjectId = table.Column<long>(type: "bigint", nullable: false),
-                    WorkerId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
-                    State = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    AcceptedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    LeaseExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    DraftJson = table.Column<string>(type: "text", nullable: true),
-                    DraftSavedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    EndedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    JobId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    DataObjectId = table.Column<long>(type: "INTEGER", nullable: false),
+                    WorkerId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    State = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    AcceptedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    LeaseExpiresAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    DraftJson = table.Column<string>(type: "TEXT", nullable: true),
+                    DraftSavedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    EndedAt = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -375,11 +392,11 @@ namespace GroundTruth.Portal.Data.Migrations.Postgres
                 name: "RunLabels",
                 columns: table => new
                 {
-                    RunId = table.Column<Guid>(type: "uuid", nullable: false),
-                    DataObjectId = table.Column<long>(type: "bigint", nullable: false),
-                    LabelJson = table.Column<string>(type: "text", nullable: false),
-                    MetadataJson = table.Column<string>(type: "text", nullable: false),
-                    Confidence = table.Column<double>(type: "double precision", nullable: false)
+                    RunId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    DataObjectId = table.Column<long>(type: "INTEGER", nullable: false),
+                    LabelJson = table.Column<string>(type: "TEXT", nullable: false),
+                    MetadataJson = table.Column<string>(type: "TEXT", nullable: false),
+                    Confidence = table.Column<double>(type: "REAL", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -401,16 +418,16 @@ namespace GroundTruth.Portal.Data.Migrations.Postgres
                 name: "Responses",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    AssignmentId = table.Column<long>(type: "bigint", nullable: false),
-                    JobId = table.Column<Guid>(type: "uuid", nullable: false),
-                    DataObjectId = table.Column<long>(type: "bigint", nullable: false),
-                    WorkerId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
-                    AnswerContent = table.Column<string>(type: "text", nullable: false),
-                    AcceptanceTime = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    SubmissionTime = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    TimeSpentSeconds = table.Column<double>(type: "double precision", nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    AssignmentId = table.Column<long>(type: "INTEGER", nullable: false),
+                    JobId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    DataObjectId = table.Column<long>(type: "INTEGER", nullable: false),
+                    WorkerId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    AnswerContent = table.Column<string>(type: "TEXT", nullable: false),
+                    AcceptanceTime = table.Column<long>(type: "INTEGER", nullable: false),
+                    SubmissionTime = table.Column<long>(type: "INTEGER", nullable: false),
+                    TimeSpentSeconds = table.Column<double>(type: "REAL", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -480,6 +497,21 @@ namespace GroundTruth.Portal.Data.Migrations.Postgres
                 name: "IX_Assignments_WorkerId_JobId_State",
                 table: "Assignments",
                 columns: new[] { "WorkerId", "JobId", "State" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditLog_Action_At",
+                table: "AuditLog",
+                columns: new[] { "Action", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditLog_ActorId_At",
+                table: "AuditLog",
+                columns: new[] { "ActorId", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditLog_At",
+                table: "AuditLog",
+                column: "At");
 
             migrationBuilder.CreateIndex(
                 name: "IX_ConsolidationRuns_JobId_CreatedAt",
@@ -571,6 +603,9 @@ namespace GroundTruth.Portal.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "AspNetUserTokens");
+
+            migrationBuilder.DropTable(
+                name: "AuditLog");
 
             migrationBuilder.DropTable(
                 name: "ImportErrors");

@@ -1,0 +1,39 @@
+namespace GroundTruth.Core.Audit;
+
+/// <summary>The audited actions.</summary>
+public static class AuditActions
+{
+    /// <summary>A user signed in.</summary>
+    public const string SignIn = "sign-in";
+
+    /// <summary>A sign-in failed (wrong password, unknown user, locked out).</summary>
+    public const string SignInFailed = "sign-in-failed";
+
+    /// <summary>A user account was created.</summary>
+    public const string UserCreated = "user-created";
+
+    /// <summary>A user's roles changed.</summary>
+    public const string RolesChanged = "roles-changed";
+
+    /// <summary>A work team was created.</summary>
+    public const string TeamCreated = "team-created";
+
+    /// <summary>A member joined or left a work team.</summary>
+    public const string TeamMembersChanged = "team-members-changed";
+
+    /// <summary>A labeling job was created.</summary>
+    public const string JobCreated = "job-created";
+
+    /// <summary>A labeling job was stopped.</summary>
+    public const string JobStopped = "job-stopped";
+
+    /// <summary>A job's output manifest or worker responses were downloaded.</summary>
+    public const string DataDownloaded = "data-downloaded";
+
+    /// <summary>A data object (image or text) was viewed.</summary>
+    public const string DataObjectViewed = "data-object-viewed";
+
+    /// <summary>Every action, for filters.</summary>
+    public static IReadOnlyList<string> All { get; } =
+        [SignIn, SignInFailed, UserCreated, RolesChanged, TeamCreated, TeamMembersChanged, JobCreated, JobStopped, DataDownloaded, DataObjectViewed];
+}
