@@ -7,7 +7,13 @@ public static class Consolidators
 {
     private static readonly SingleLabelVote Single = new();
     private static readonly MultiLabelVote Multi = new();
+    private static readonly TextSpanVote Spans = new();
 
     /// <summary>The consolidator used for <paramref name="type"/> unless the job asks for another.</summary>
-    public static IAnnotationConsolidator For(TaskType type) => TaskTypes.Get(type).IsMultiLabel ? Multi : Single;
+    public static IAnnotationConsolidator For(TaskType type) => TaskTypes.Get(type) switch
+    {
+        { WorkerUi: WorkerUi.TextSpans } => Spans,
+        { IsMultiLabel: true } => Multi,
+        _ => Single,
+    };
 }

@@ -26,7 +26,22 @@ public static class AnswerRules
         return type.WorkerUi switch
         {
             WorkerUi.Classification => ClassificationAnswer.Validate(type, labels, ClassificationAnswer.Read(answer)),
+            WorkerUi.TextSpans => ValidateSpans(labels, answer, manifestLine),
             _ => $"Answers for {type.DisplayName} cannot be checked.",
         };
+    }
+
+    private static string? ValidateSpans(IReadOnlyList<LabelCategory> labels, JsonObject answer, string manifestLine)
+    {
+        var (entities, error) = TextSpanAnswer.Read(answer);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        var text = TextSpanAnswer.ReadSource(manifestLine);
+        return text is null
+            ? "This data object has no text to label."
+            : TextSpanAnswer.Validate(labels, text, entities);
     }
 }

@@ -35,6 +35,9 @@ public sealed record JobSpec
     /// <summary>Storage keys of images showing bad labeling.</summary>
     public IReadOnlyList<string> BadExampleKeys { get; init; } = [];
 
+    /// <summary>For named-entity adjustment jobs, the manifest key holding entities to start from.</summary>
+    public string? PreAnnotationsAttribute { get; init; }
+
     /// <summary>The work team.</summary>
     public Guid WorkTeamId { get; init; }
 
@@ -67,6 +70,16 @@ public sealed record JobSpec
         }
 
         errors.AddRange(LabelCategoryConfig.ValidateLabels([.. Labels.Select(l => l.Label)]));
+        errors.AddRange(LabelCategory.ValidateShortNames(Labels));
+        if (PreAnnotationsAttribute is { } preAnnotations)
+        {
+            Add(nameof(PreAnnotationsAttribute), type.WorkerUi != WorkerUi.TextSpans
+                ? "Pre-annotations are only used by named entity recognition jobs."
+                : preAnnotations.Length is 0 or > JobNaming.MaxLabelAttributeNameLength || preAnnotations.Trim() != preAnnotations
+                    ? $"Use 1–{JobNaming.MaxLabelAttributeNameLength} characters without surrounding spaces for the pre-annotations key."
+                    : null);
+        }
+
         if (WorkTeamId == Guid.Empty)
         {
             Add(nameof(WorkTeamId), "Choose the work team that will label this job.");

@@ -27,6 +27,12 @@ public sealed class LabelingJob
     /// <summary>What workers read beside each task, and the examples shown with it.</summary>
     public JobInstructions Instructions { get; set; } = new();
 
+    /// <summary>
+    /// For adjustment jobs: the input manifest key whose value holds earlier entities to start from (a previous
+    /// text-span label or a plain entities array); <c>null</c> when workers start from nothing.
+    /// </summary>
+    public string? PreAnnotationsAttribute { get; set; }
+
     /// <summary>The work team whose members may take tasks.</summary>
     public Guid WorkTeamId { get; set; }
 

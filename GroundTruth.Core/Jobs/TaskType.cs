@@ -18,4 +18,7 @@ public enum TaskType
 
     /// <summary>Any number of classes per text (<c>TextMultiClassMultiLabel</c>).</summary>
     TextMultiLabelClassification,
+
+    /// <summary>Labeled spans of text (Ground Truth's <c>NamedEntityRecognition</c>).</summary>
+    NamedEntityRecognition,
 }

@@ -2,7 +2,9 @@ namespace GroundTruth.Core.Jobs;
 
 /// <summary>The catalogue of task types, with the limits Ground Truth documents for each.</summary>
 /// <remarks>Label limits follow the CreateLabelingJob API quotas: classification needs at least 2 labels and
-/// multi-label at most 50; single-label is unlimited in the API (we cap it at 1,000 so the worker UI stays usable).</remarks>
+/// multi-label at most 50; single-label is unlimited in the API (we cap it at 1,000 so the worker UI stays usable).
+/// Named entity recognition needs one label and sets no documented maximum; we cap it at 1,000 as well, because every
+/// label is a palette button and a colour on the worker's page (only the first ones get keyboard shortcuts).</remarks>
 public static class TaskTypes
 {
     private static readonly Dictionary<TaskType, TaskTypeDescriptor> Descriptors = new TaskTypeDescriptor[]
@@ -15,6 +17,8 @@ public static class TaskTypes
             DataKind.Text, IsMultiLabel: false, "crowd-classifier", 2, 1000, false, 3, 300),
         new(TaskType.TextMultiLabelClassification, "Text classification (multi-label)", "groundtruth/text-classification-multilabel",
             DataKind.Text, IsMultiLabel: true, "crowd-classifier-multi-select", 2, 50, false, 3, 300),
+        new(TaskType.NamedEntityRecognition, "Named entity recognition", "groundtruth/text-span",
+            DataKind.Text, IsMultiLabel: true, "crowd-entity-annotation", 1, 1000, false, 3, 300, WorkerUi.TextSpans),
     }.ToDictionary(d => d.Type);
 
     /// <summary>Every task type, in the order the job form lists them.</summary>

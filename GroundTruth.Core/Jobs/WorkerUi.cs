@@ -5,4 +5,7 @@ public enum WorkerUi
 {
     /// <summary>Label buttons with keyboard shortcuts (one or several labels per object).</summary>
     Classification,
+
+    /// <summary>Text-span (named-entity) annotator: select characters, give them a label.</summary>
+    TextSpans,
 }

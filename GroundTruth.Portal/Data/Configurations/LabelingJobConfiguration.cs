@@ -15,6 +15,7 @@ public sealed class LabelingJobConfiguration : IEntityTypeConfiguration<Labeling
         builder.Property(j => j.NameKey).HasMaxLength(JobNaming.MaxJobNameLength);
         builder.HasIndex(j => j.NameKey).IsUnique();
         builder.Property(j => j.LabelAttributeName).HasMaxLength(JobNaming.MaxLabelAttributeNameLength);
+        builder.Property(j => j.PreAnnotationsAttribute).HasMaxLength(JobNaming.MaxLabelAttributeNameLength);
         builder.Property(j => j.RequesterId).HasMaxLength(450);
         builder.HasIndex(j => new { j.RequesterId, j.CreatedAt });
         builder.HasIndex(j => new { j.WorkTeamId, j.Status });

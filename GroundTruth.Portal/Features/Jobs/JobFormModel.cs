@@ -17,8 +17,11 @@ public sealed class JobFormModel
 
     public TaskType TaskType { get; set; } = TaskType.ImageClassification;
 
-    /// <summary>One label per line.</summary>
+    /// <summary>One label per line; for named entity recognition, <c>label | short name</c>.</summary>
     public string LabelsText { get; set; } = "";
+
+    /// <summary>For named entity recognition adjustment jobs: the manifest key holding entities to start from.</summary>
+    public string PreAnnotationsAttribute { get; set; } = "";
 
     public string ShortInstructions { get; set; } = "";
 
@@ -36,15 +39,21 @@ public sealed class JobFormModel
 
     public JobInputMode InputMode { get; set; } = JobInputMode.Manifest;
 
-    public IReadOnlyList<string> Labels =>
-        [.. LabelsText.Split('\n').Select(l => l.TrimEnd('\r')).Where(l => l.Trim().Length > 0)];
+    public bool UsesShortNames => TaskTypes.Get(TaskType).WorkerUi == WorkerUi.TextSpans;
+
+    public IReadOnlyList<LabelCategory> LabelCategories =>
+        [.. LabelsText.Split('\n').Select(l => l.TrimEnd('\r')).Where(l => l.Trim().Length > 0)
+            .Select(l => UsesShortNames ? LabelCategory.ParseLine(l) : new LabelCategory(l))];
+
+    public IReadOnlyList<string> Labels => [.. LabelCategories.Select(l => l.Label)];
 
     public JobSpec ToSpec(IReadOnlyList<string> goodExamples, IReadOnlyList<string> badExamples) => new()
     {
         Name = Name.Trim(),
         LabelAttributeName = LabelAttributeName.Trim(),
         TaskType = TaskType,
-        Labels = [.. Labels.Select(l => new LabelCategory(l))],
+        Labels = LabelCategories,
+        PreAnnotationsAttribute = UsesShortNames && PreAnnotationsAttribute.Trim().Length > 0 ? PreAnnotationsAttribute.Trim() : null,
         ShortInstructions = ShortInstructions,
         FullInstructions = FullInstructions,
         GoodExampleKeys = goodExamples,

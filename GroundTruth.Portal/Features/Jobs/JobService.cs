@@ -241,6 +241,7 @@ public sealed class JobService(
                 GoodExampleKeys = [.. spec.GoodExampleKeys],
                 BadExampleKeys = [.. spec.BadExampleKeys],
             },
+            PreAnnotationsAttribute = spec.PreAnnotationsAttribute,
             WorkTeamId = spec.WorkTeamId,
             RequesterId = caller.UserId,
             WorkersPerObject = spec.WorkersPerObject,

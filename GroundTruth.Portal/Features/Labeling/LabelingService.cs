@@ -90,6 +90,7 @@ public sealed class LabelingService(
         {
             ManifestLine = row.ManifestLine,
             DraftJson = row.a.DraftJson,
+            PreAnnotationsAttribute = j.PreAnnotationsAttribute,
         };
     }
 

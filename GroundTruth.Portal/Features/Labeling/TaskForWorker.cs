@@ -22,6 +22,9 @@ public sealed record TaskForWorker(
     /// <summary>The data object's input line, for tools that show earlier labels (verification, adjustment, pre-annotations).</summary>
     public string ManifestLine { get; init; } = "{}";
 
+    /// <summary>For named-entity adjustment jobs, the manifest key holding the entities to start from.</summary>
+    public string? PreAnnotationsAttribute { get; init; }
+
     /// <summary>The worker's saved work in progress, if any.</summary>
     public string? DraftJson { get; init; }
 

@@ -10,6 +10,7 @@ public class ConsolidatorsTests
     [InlineData(TaskType.TextClassification, "majority-vote")]
     [InlineData(TaskType.ImageMultiLabelClassification, "multi-label-vote")]
     [InlineData(TaskType.TextMultiLabelClassification, "multi-label-vote")]
+    [InlineData(TaskType.NamedEntityRecognition, "span-exact-match-vote")]
     public void For_EachTaskType_PicksVoteForItsLabelCount(TaskType type, string name)
     {
         Assert.Equal(name, Consolidators.For(type).Name);

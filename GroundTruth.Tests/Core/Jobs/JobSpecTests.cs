@@ -52,6 +52,7 @@ public class JobSpecTests
     [InlineData(TaskType.ImageMultiLabelClassification, "Image classification (multi-label)", 2, 50)]
     [InlineData(TaskType.TextClassification, "Text classification (single label)", 2, 1000)]
     [InlineData(TaskType.TextMultiLabelClassification, "Text classification (multi-label)", 2, 50)]
+    [InlineData(TaskType.NamedEntityRecognition, "Named entity recognition", 1, 1000)]
     public void Validate_LabelCountAtTheLimits_ReturnsNoErrors(TaskType type, string displayName, int min, int max)
     {
         Assert.Empty((Valid(type) with { Labels = Labels(min) }).Validate());
@@ -192,6 +193,36 @@ public class JobSpecTests
         Assert.Equal(
             ["Name", "LabelAttributeName", "Labels", "labels[0]", "WorkTeamId", "WorkersPerObject", "TaskTimeLimitSeconds", "TaskAvailabilityLifetimeSeconds", "MaxConcurrentTasksPerWorker"],
             errors.Select(e => e.Field));
+    }
+
+    [Fact]
+    public void Validate_ShortNameTooLongOrRepeated_ReportsTheLabel()
+    {
+        var spec = Valid(TaskType.NamedEntityRecognition) with
+        {
+            Labels = [new("person", "per"), new("place", "per"), new("thing", "a-very-long-short-name")],
+        };
+
+        Assert.Equal(
+            [
+                new FieldError("labels[1]", "Short name 'per' is used by two labels."),
+                new FieldError("labels[2]", "Short name 'a-very-long-short-name' of 'thing' must have 1–16 characters."),
+            ],
+            spec.Validate());
+    }
+
+    [Fact]
+    public void Validate_PreAnnotationsOnClassification_Refused()
+    {
+        Assert.Equal(
+            [new FieldError("PreAnnotationsAttribute", "Pre-annotations are only used by named entity recognition jobs.")],
+            (Valid() with { PreAnnotationsAttribute = "prior" }).Validate());
+    }
+
+    [Fact]
+    public void Validate_PreAnnotationsOnNer_Accepted()
+    {
+        Assert.Empty((Valid(TaskType.NamedEntityRecognition) with { PreAnnotationsAttribute = "prior" }).Validate());
     }
 
     private static JobSpec Valid(TaskType type = TaskType.ImageClassification) => new()

@@ -376,6 +376,10 @@ namespace GroundTruth.Portal.Data.Migrations.Postgres
                         .HasMaxLength(63)
                         .HasColumnType("character varying(63)");
 
+                    b.Property<string>("PreAnnotationsAttribute")
+                        .HasMaxLength(127)
+                        .HasColumnType("character varying(127)");
+
                     b.Property<string>("RequesterId")
                         .IsRequired()
                         .HasMaxLength(450)

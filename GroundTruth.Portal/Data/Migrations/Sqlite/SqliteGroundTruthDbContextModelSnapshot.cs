@@ -362,6 +362,10 @@ namespace GroundTruth.Portal.Data.Migrations.Sqlite
                         .HasMaxLength(63)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PreAnnotationsAttribute")
+                        .HasMaxLength(127)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("RequesterId")
                         .IsRequired()
                         .HasMaxLength(450)

@@ -106,4 +106,41 @@ public sealed class JobFormTests : PortalTestContext
         Assert.Equal(["good.png"], spec.GoodExampleKeys);
         Assert.Contains(spec.Validate(), e => e.Field == "labels[1]");
     }
+
+    [Fact]
+    public void Labels_NerShortNameRepeated_ShowsLineAndReason()
+    {
+        var cut = RenderForm(new JobFormModel { TaskType = TaskType.NamedEntityRecognition });
+
+        cut.Find("#job-labels").Input("person | P\nplace | P");
+
+        cut.WaitForAssertion(() => Assert.Contains("Line 2: Short name 'P' is used by two labels.", Errors(cut)));
+    }
+
+    [Fact]
+    public void Model_NerToSpec_ParsesShortNamesAndPreAnnotations()
+    {
+        var model = new JobFormModel
+        {
+            TaskType = TaskType.NamedEntityRecognition,
+            LabelsText = "person | PER\nplace\nC|D | cd",
+            PreAnnotationsAttribute = " prior ",
+        };
+
+        var spec = model.ToSpec([], []);
+
+        Assert.Equal([new("person", "PER"), new("place"), new LabelCategory("C|D", "cd")], spec.Labels);
+        Assert.Equal("prior", spec.PreAnnotationsAttribute);
+    }
+
+    [Fact]
+    public void Model_ClassificationToSpec_KeepsBarsInLabelsAndNoPreAnnotations()
+    {
+        var model = new JobFormModel { TaskType = TaskType.TextClassification, LabelsText = "a | b\nc", PreAnnotationsAttribute = "prior" };
+
+        var spec = model.ToSpec([], []);
+
+        Assert.Equal([new("a | b"), new LabelCategory("c")], spec.Labels);
+        Assert.Null(spec.PreAnnotationsAttribute);
+    }
 }

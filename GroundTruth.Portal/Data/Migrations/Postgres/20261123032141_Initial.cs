@@ -87,6 +87,7 @@ namespace GroundTruth.Portal.Data.Migrations.Postgres
                     FullInstructions = table.Column<string>(type: "text", nullable: false),
                     GoodExampleKeys = table.Column<List<string>>(type: "text[]", nullable: false),
                     BadExampleKeys = table.Column<List<string>>(type: "text[]", nullable: false),
+                    PreAnnotationsAttribute = table.Column<string>(type: "character varying(127)", maxLength: 127, nullable: true),
                     WorkTeamId = table.Column<Guid>(type: "uuid", nullable: false),
                     RequesterId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
                     WorkersPerObject = table.Column<int>(type: "integer", nullable: false),

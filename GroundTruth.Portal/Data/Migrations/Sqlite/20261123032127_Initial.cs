@@ -85,6 +85,7 @@ namespace GroundTruth.Portal.Data.Migrations.Sqlite
                     FullInstructions = table.Column<string>(type: "TEXT", nullable: false),
                     GoodExampleKeys = table.Column<string>(type: "TEXT", nullable: false),
                     BadExampleKeys = table.Column<string>(type: "TEXT", nullable: false),
+                    PreAnnotationsAttribute = table.Column<string>(type: "TEXT", maxLength: 127, nullable: true),
                     WorkTeamId = table.Column<Guid>(type: "TEXT", nullable: false),
                     RequesterId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
                     WorkersPerObject = table.Column<int>(type: "INTEGER", nullable: false),
