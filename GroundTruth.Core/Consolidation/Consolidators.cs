@@ -1,3 +1,4 @@
+using GroundTruth.Core.Annotations;
 using GroundTruth.Core.Jobs;
 
 namespace GroundTruth.Core.Consolidation;
@@ -9,5 +10,14 @@ public static class Consolidators
     private static readonly MultiLabelVote Multi = new();
 
     /// <summary>The consolidator used for <paramref name="type"/> unless the job asks for another.</summary>
-    public static IAnnotationConsolidator For(TaskType type) => TaskTypes.Get(type).IsMultiLabel ? Multi : Single;
+    public static IAnnotationConsolidator For(TaskType type)
+    {
+        var descriptor = TaskTypes.Get(type);
+        if (ImageShapeAnswer.KindOf(descriptor) is { } kind)
+        {
+            return new BestAgreementShapes(kind, descriptor.CrowdElement);
+        }
+
+        return descriptor.IsMultiLabel ? Multi : Single;
+    }
 }

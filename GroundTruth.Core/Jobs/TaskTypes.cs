@@ -2,9 +2,12 @@ namespace GroundTruth.Core.Jobs;
 
 /// <summary>The catalogue of task types, with the limits Ground Truth documents for each.</summary>
 /// <remarks>Label limits follow the CreateLabelingJob API quotas: classification needs at least 2 labels and
-/// multi-label at most 50; single-label is unlimited in the API (we cap it at 1,000 so the worker UI stays usable).</remarks>
+/// multi-label and bounding box at most 50 (we use 50 for the custom image shapes too); single-label is unlimited in the API (we cap it at 1,000 so the worker UI stays usable).</remarks>
 public static class TaskTypes
 {
+    /// <summary>The output type of tasks Ground Truth runs as custom templates (polygon, polyline, keypoint).</summary>
+    public const string CustomOutputType = "groundtruth/custom";
+
     private static readonly Dictionary<TaskType, TaskTypeDescriptor> Descriptors = new TaskTypeDescriptor[]
     {
         new(TaskType.ImageClassification, "Image classification (single label)", "groundtruth/image-classification",
@@ -15,6 +18,14 @@ public static class TaskTypes
             DataKind.Text, IsMultiLabel: false, "crowd-classifier", 2, 1000, false, 3, 300),
         new(TaskType.TextMultiLabelClassification, "Text classification (multi-label)", "groundtruth/text-classification-multilabel",
             DataKind.Text, IsMultiLabel: true, "crowd-classifier-multi-select", 2, 50, false, 3, 300),
+        new(TaskType.BoundingBox, "Bounding box", "groundtruth/object-detection",
+            DataKind.Image, IsMultiLabel: false, "crowd-bounding-box", 1, 50, false, 5, 3600, WorkerUi.ImageCanvas),
+        new(TaskType.Polygon, "Polygon (instance outlines)", CustomOutputType,
+            DataKind.Image, IsMultiLabel: false, "crowd-polygon", 1, 50, false, 3, 3600, WorkerUi.ImageCanvas),
+        new(TaskType.Polyline, "Polyline", CustomOutputType,
+            DataKind.Image, IsMultiLabel: false, "crowd-polyline", 1, 50, false, 3, 3600, WorkerUi.ImageCanvas),
+        new(TaskType.Keypoint, "Keypoint", CustomOutputType,
+            DataKind.Image, IsMultiLabel: false, "crowd-keypoint", 1, 50, false, 3, 3600, WorkerUi.ImageCanvas),
     }.ToDictionary(d => d.Type);
 
     /// <summary>Every task type, in the order the job form lists them.</summary>
