@@ -150,14 +150,12 @@ public static class ImageShapeAnswer
             return $"has {vertices.Count} vertices; a polygon needs at least 3";
         }
 
-        if (ShapeGeometry.PolygonArea(vertices) <= 0)
+        if (ShapeGeometry.FindSelfIntersection(vertices) is { } edges)
         {
-            return "has zero area (its vertices are on one line)";
+            return $"crosses itself (edges {edges.First + 1} and {edges.Second + 1} meet)";
         }
 
-        return ShapeGeometry.FindSelfIntersection(vertices) is { } edges
-            ? $"crosses itself (edges {edges.First + 1} and {edges.Second + 1} meet)"
-            : null;
+        return ShapeGeometry.PolygonArea(vertices) <= 0 ? "has zero area (its vertices are on one line)" : null;
     }
 
     private static bool TryRead(ShapeKind kind, JsonObject o, out ImageShape shape, out string problem)
@@ -216,8 +214,21 @@ public static class ImageShapeAnswer
         return true;
     }
 
-    private static double? Number(JsonNode? node) =>
-        node is JsonValue v && v.TryGetValue<double>(out var d) && double.IsFinite(d) ? d : null;
+    // Parsed JSON holds numbers as JsonElement (any numeric type reads as double); values built in code keep their CLR type.
+    private static double? Number(JsonNode? node)
+    {
+        if (node is not JsonValue v || v.GetValueKind() != System.Text.Json.JsonValueKind.Number)
+        {
+            return null;
+        }
+
+        var d = v.TryGetValue<double>(out var x) ? x
+            : v.TryGetValue<int>(out var i) ? i
+            : v.TryGetValue<long>(out var l) ? l
+            : v.TryGetValue<decimal>(out var m) ? (double)m
+            : v.TryGetValue<float>(out var f) ? f : double.NaN;
+        return double.IsFinite(d) ? d : null;
+    }
 
     private static string Noun(ShapeKind kind) => kind switch
     {
