@@ -25,6 +25,7 @@ app.UseWhen(
     context => !context.Request.Path.StartsWithSegments("/api"),
     branch => branch.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
 app.UseMiddleware<SetupMiddleware>();
+app.UseSourceAssets();
 app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();

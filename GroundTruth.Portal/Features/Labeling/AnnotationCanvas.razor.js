@@ -4,12 +4,23 @@ import { createAnnotator } from '/assets/annotator/annotator.js';
 
 const css = '/assets/annotator/annotator.css';
 
-export function create(host, task, dotnet) {
-  if (!document.querySelector(`link[href="${css}"]`)) {
-    const link = document.head.appendChild(document.createElement('link'));
+// The annotator fits the image to its stage when it loads, so its stylesheet must be applied first.
+function loadStylesheet() {
+  let link = document.querySelector(`link[href="${css}"]`);
+  if (link?.sheet) return Promise.resolve();
+  if (!link) {
+    link = document.head.appendChild(document.createElement('link'));
     link.rel = 'stylesheet';
     link.href = css;
   }
+  return new Promise((resolve) => {
+    link.addEventListener('load', resolve, { once: true });
+    link.addEventListener('error', resolve, { once: true });
+  });
+}
+
+export async function create(host, task, dotnet) {
+  await loadStylesheet();
 
   const annotator = createAnnotator(host, {
     taskType: task.taskType,
