@@ -28,13 +28,13 @@ app.UseWhen(
     branch => branch.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
 app.UseMiddleware<SecurityHeadersMiddleware>();
 app.UseMiddleware<SetupMiddleware>();
+app.UseSourceAssets();
 app.UseRouting();
 app.UseAuthentication();
 app.UseRateLimiter();
 app.UseAuthorization();
 app.UseAntiforgery();
 
-app.UseLinkedAssetsInDevelopment();
 app.MapStaticAssets();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapAdditionalIdentityEndpoints();

@@ -1,3 +1,4 @@
+using GroundTruth.Core.Annotations;
 using GroundTruth.Core.Jobs;
 
 namespace GroundTruth.Core.Consolidation;
@@ -10,10 +11,19 @@ public static class Consolidators
     private static readonly TextSpanVote Spans = new();
 
     /// <summary>The consolidator used for <paramref name="type"/> unless the job asks for another.</summary>
-    public static IAnnotationConsolidator For(TaskType type) => TaskTypes.Get(type) switch
+    public static IAnnotationConsolidator For(TaskType type)
     {
-        { WorkerUi: WorkerUi.TextSpans } => Spans,
-        { IsMultiLabel: true } => Multi,
-        _ => Single,
-    };
+        var descriptor = TaskTypes.Get(type);
+        if (ImageShapeAnswer.KindOf(descriptor) is { } kind)
+        {
+            return new BestAgreementShapes(kind, descriptor.CrowdElement);
+        }
+
+        return descriptor switch
+        {
+            { WorkerUi: WorkerUi.TextSpans } => Spans,
+            { IsMultiLabel: true } => Multi,
+            _ => Single,
+        };
+    }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using GroundTruth.Core.Annotations;
 using GroundTruth.Core.Consolidation;
 
 namespace GroundTruth.Core.Jobs;
@@ -14,8 +15,9 @@ public static class AnswerRules
     /// <param name="labels">The job's label categories.</param>
     /// <param name="answer">The answer content, e.g. <c>{"crowd-classifier":{"label":"positive"}}</c>.</param>
     /// <param name="manifestLine">The data object's input line, for rules that depend on it (text length, image size).</param>
+    /// <param name="image">The image's size recorded at import, for rules on image coordinates.</param>
     /// <returns>The problem, or <c>null</c> when the answer is acceptable.</returns>
-    public static string? Validate(TaskTypeDescriptor type, IReadOnlyList<LabelCategory> labels, JsonObject answer, string manifestLine)
+    public static string? Validate(TaskTypeDescriptor type, IReadOnlyList<LabelCategory> labels, JsonObject answer, string manifestLine, ImageSize? image = null)
     {
         ArgumentNullException.ThrowIfNull(type);
         if (answer[type.CrowdElement] is not JsonObject)
@@ -27,6 +29,8 @@ public static class AnswerRules
         {
             WorkerUi.Classification => ClassificationAnswer.Validate(type, labels, ClassificationAnswer.Read(answer)),
             WorkerUi.TextSpans => ValidateSpans(labels, answer, manifestLine),
+            WorkerUi.ImageCanvas when ImageShapeAnswer.KindOf(type) is { } kind =>
+                ImageShapeAnswer.Validate(kind, labels, (JsonObject)answer[type.CrowdElement]!, image),
             _ => $"Answers for {type.DisplayName} cannot be checked.",
         };
     }

@@ -21,4 +21,16 @@ public enum TaskType
 
     /// <summary>Labeled spans of text (Ground Truth's <c>NamedEntityRecognition</c>).</summary>
     NamedEntityRecognition,
+
+    /// <summary>Boxes around objects (<c>BoundingBox</c>, output <c>groundtruth/object-detection</c>).</summary>
+    BoundingBox,
+
+    /// <summary>Outlines of objects as polygons (a custom task in Ground Truth; output <c>groundtruth/custom</c>).</summary>
+    Polygon,
+
+    /// <summary>Open lines such as lane markings (custom; <c>groundtruth/custom</c>).</summary>
+    Polyline,
+
+    /// <summary>Labeled points such as joints or landmarks (custom; <c>groundtruth/custom</c>).</summary>
+    Keypoint,
 }

@@ -2,11 +2,14 @@ namespace GroundTruth.Core.Jobs;
 
 /// <summary>The catalogue of task types, with the limits Ground Truth documents for each.</summary>
 /// <remarks>Label limits follow the CreateLabelingJob API quotas: classification needs at least 2 labels and
-/// multi-label at most 50; single-label is unlimited in the API (we cap it at 1,000 so the worker UI stays usable).
+/// multi-label and bounding box at most 50 (we use 50 for the custom image shapes too); single-label is unlimited in the API (we cap it at 1,000 so the worker UI stays usable).
 /// Named entity recognition needs one label and sets no documented maximum; we cap it at 1,000 as well, because every
 /// label is a palette button and a colour on the worker's page (only the first ones get keyboard shortcuts).</remarks>
 public static class TaskTypes
 {
+    /// <summary>The output type of tasks Ground Truth runs as custom templates (polygon, polyline, keypoint).</summary>
+    public const string CustomOutputType = "groundtruth/custom";
+
     private static readonly Dictionary<TaskType, TaskTypeDescriptor> Descriptors = new TaskTypeDescriptor[]
     {
         new(TaskType.ImageClassification, "Image classification (single label)", "groundtruth/image-classification",
@@ -19,6 +22,14 @@ public static class TaskTypes
             DataKind.Text, IsMultiLabel: true, "crowd-classifier-multi-select", 2, 50, false, 3, 300),
         new(TaskType.NamedEntityRecognition, "Named entity recognition", "groundtruth/text-span",
             DataKind.Text, IsMultiLabel: true, "crowd-entity-annotation", 1, 1000, false, 3, 300, WorkerUi.TextSpans),
+        new(TaskType.BoundingBox, "Bounding box", "groundtruth/object-detection",
+            DataKind.Image, IsMultiLabel: false, "crowd-bounding-box", 1, 50, false, 5, 3600, WorkerUi.ImageCanvas),
+        new(TaskType.Polygon, "Polygon (instance outlines)", CustomOutputType,
+            DataKind.Image, IsMultiLabel: false, "crowd-polygon", 1, 50, false, 3, 3600, WorkerUi.ImageCanvas),
+        new(TaskType.Polyline, "Polyline", CustomOutputType,
+            DataKind.Image, IsMultiLabel: false, "crowd-polyline", 1, 50, false, 3, 3600, WorkerUi.ImageCanvas),
+        new(TaskType.Keypoint, "Keypoint", CustomOutputType,
+            DataKind.Image, IsMultiLabel: false, "crowd-keypoint", 1, 50, false, 3, 3600, WorkerUi.ImageCanvas),
     }.ToDictionary(d => d.Type);
 
     /// <summary>Every task type, in the order the job form lists them.</summary>

@@ -8,4 +8,7 @@ public enum WorkerUi
 
     /// <summary>Text-span (named-entity) annotator: select characters, give them a label.</summary>
     TextSpans,
+
+    /// <summary>The image annotation canvas (boxes, polygons, polylines, keypoints), wrapping <c>wwwroot-assets/annotator</c>.</summary>
+    ImageCanvas,
 }

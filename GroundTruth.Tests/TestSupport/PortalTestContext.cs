@@ -10,6 +10,7 @@ public abstract class PortalTestContext : BunitContext
     protected PortalTestContext()
     {
         Services.AddMudServices();
+        Services.AddSingleton(TimeProvider.System);
         JSInterop.Mode = JSRuntimeMode.Loose;
         DefaultWaitTimeout = TimeSpan.FromSeconds(10);
         Render<MudBlazor.MudPopoverProvider>();

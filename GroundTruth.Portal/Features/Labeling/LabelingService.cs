@@ -2,6 +2,7 @@ using System.Data;
 using System.Data.Common;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using GroundTruth.Core.Annotations;
 using GroundTruth.Core.Assignment;
 using GroundTruth.Core.Consolidation;
 using GroundTruth.Core.DataObjects;
@@ -236,11 +237,13 @@ public sealed class LabelingService(
             }
 
             var job = await db.Jobs.AsNoTracking().FirstAsync(j => j.Id == assignment.JobId, cancellationToken);
-            var manifestLine = await db.DataObjects.Where(o => o.Id == assignment.DataObjectId).Select(o => o.ManifestLine).FirstAsync(cancellationToken);
+            var data = await db.DataObjects.Where(o => o.Id == assignment.DataObjectId)
+                .Select(o => new { o.ManifestLine, o.Width, o.Height }).FirstAsync(cancellationToken);
+            var image = data.Width is { } width && data.Height is { } height ? new ImageSize(width, height) : (ImageSize?)null;
             var answer = answerFor(job.Descriptor);
             var problem = answer.ToJsonString().Length > AnswerRules.MaxAnswerCharacters
                 ? "The answer is too large."
-                : AnswerRules.Validate(job.Descriptor, job.Labels, answer, manifestLine);
+                : AnswerRules.Validate(job.Descriptor, job.Labels, answer, data.ManifestLine, image);
             if (assignment.State == AssignmentState.Active && problem is not null)
             {
                 return new TaskOutcome(TaskOutcomeKind.Invalid, problem);

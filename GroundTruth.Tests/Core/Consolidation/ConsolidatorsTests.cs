@@ -11,6 +11,10 @@ public class ConsolidatorsTests
     [InlineData(TaskType.ImageMultiLabelClassification, "multi-label-vote")]
     [InlineData(TaskType.TextMultiLabelClassification, "multi-label-vote")]
     [InlineData(TaskType.NamedEntityRecognition, "span-exact-match-vote")]
+    [InlineData(TaskType.BoundingBox, "best-agreement")]
+    [InlineData(TaskType.Polygon, "best-agreement")]
+    [InlineData(TaskType.Polyline, "best-agreement")]
+    [InlineData(TaskType.Keypoint, "best-agreement")]
     public void For_EachTaskType_PicksVoteForItsLabelCount(TaskType type, string name)
     {
         Assert.Equal(name, Consolidators.For(type).Name);

@@ -1,0 +1,151 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using GroundTruth.Core.Jobs;
+using Microsoft.AspNetCore.Components;
+using Microsoft.JSInterop;
+
+namespace GroundTruth.Portal.Features.Labeling;
+
+public sealed partial class AnnotationCanvas : IAsyncDisposable
+{
+    private ElementReference _host;
+    private IJSObjectReference? _module;
+    private IJSObjectReference? _view;
+    private DotNetObjectReference<AnnotationCanvas>? _self;
+    private string _draftStatus = "";
+    private bool _ready;
+    private bool _submitted;
+
+    [Parameter, EditorRequired]
+    public required TaskForWorker Task { get; set; }
+
+    /// <summary>Raised with the answer content, <c>{"&lt;crowd element&gt;": result}</c>.</summary>
+    [Parameter]
+    public EventCallback<JsonObject> OnSubmit { get; set; }
+
+    /// <summary>Raised with the element output as JSON, at most every few seconds while the worker edits.</summary>
+    [Parameter]
+    public EventCallback<string> OnDraft { get; set; }
+
+    [Parameter]
+    public bool Disabled { get; set; }
+
+    [Parameter]
+    public string? Message { get; set; }
+
+    /// <summary>Shapes shown when no draft exists (an earlier job's labels for adjustment), in the element's output shape.</summary>
+    [Parameter]
+    public string? InitialAnnotations { get; set; }
+
+    [Inject]
+    public required IJSRuntime JS { get; init; }
+
+    [Inject]
+    public required TimeProvider Time { get; init; }
+
+    private TaskTypeDescriptor Type => TaskTypes.Get(Task.TaskType);
+
+    private string Prompt => AnnotatorTaskType switch
+    {
+        "boundingBox" => "Draw a box around every object",
+        "polygon" => "Outline every object",
+        "polyline" => "Trace every line",
+        _ => "Mark every point",
+    };
+
+    // The annotator's name for the tool set of each task type.
+    private string AnnotatorTaskType => Type.CrowdElement switch
+    {
+        "crowd-polygon" => "polygon",
+        "crowd-polyline" => "polyline",
+        "crowd-keypoint" => "keypoint",
+        _ => "boundingBox",
+    };
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (!firstRender)
+        {
+            return;
+        }
+
+        _self = DotNetObjectReference.Create(this);
+        _module = await JS.InvokeAsync<IJSObjectReference>("import", "./Features/Labeling/AnnotationCanvas.razor.js");
+        _view = await _module.InvokeAsync<IJSObjectReference>("create", _host, new
+        {
+            taskType = AnnotatorTaskType,
+            labels = Task.Labels.Select(l => l.Label).ToArray(),
+            image = new { url = Task.ContentUrl, width = Task.Width, height = Task.Height },
+            annotations = Task.DraftJson ?? InitialAnnotations,
+        }, _self);
+        _ready = true;
+        if (Task.DraftJson is not null)
+        {
+            _draftStatus = "Your saved draft was restored.";
+        }
+
+        StateHasChanged();
+    }
+
+    /// <summary>Called by the annotator, debounced, after edits.</summary>
+    [JSInvokable]
+    public async Task SaveDraftAsync(string resultJson)
+    {
+        // A draft that arrives after the submit would only fail: the task is no longer live.
+        if (_submitted)
+        {
+            return;
+        }
+
+        await OnDraft.InvokeAsync(resultJson);
+        _draftStatus = $"Draft saved at {Time.GetLocalNow().ToString("HH:mm:ss", CultureInfo.InvariantCulture)}.";
+        StateHasChanged();
+    }
+
+    /// <summary>Called by the annotator on Ctrl+Enter or the Submit button, with the element output.</summary>
+    [JSInvokable]
+    public async Task SubmitAsync(string resultJson)
+    {
+        if (Disabled || JsonNode.Parse(resultJson) is not JsonObject result)
+        {
+            return;
+        }
+
+        _submitted = true;
+        await OnSubmit.InvokeAsync(new JsonObject { [Type.CrowdElement] = result });
+
+        // A rejected answer leaves the task live, and the worker goes on editing.
+        _submitted = false;
+    }
+
+    private async Task RequestSubmitAsync()
+    {
+        if (_view is not null)
+        {
+            await _view.InvokeVoidAsync("requestSubmit");
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            if (_view is not null)
+            {
+                await _view.InvokeVoidAsync("destroy");
+                await _view.DisposeAsync();
+            }
+
+            if (_module is not null)
+            {
+                await _module.DisposeAsync();
+            }
+        }
+        catch (JSDisconnectedException)
+        {
+            // The circuit is gone, and the browser with it.
+        }
+
+        _self?.Dispose();
+    }
+}

@@ -1,0 +1,57 @@
+using System.Text.Json.Nodes;
+using Bunit;
+using GroundTruth.Core.Jobs;
+using GroundTruth.Portal.Features.Labeling;
+using GroundTruth.Tests.TestSupport;
+
+namespace GroundTruth.Tests.Portal.Features.Labeling;
+
+public sealed class AnnotationCanvasTests : PortalTestContext
+{
+    private const string Module = "./Features/Labeling/AnnotationCanvas.razor.js";
+
+    private static TaskForWorker Task(string? draft = null) => new(
+        9, Guid.NewGuid(), "boxes", TaskType.BoundingBox, [new("car"), new("person")], "Short", "Full", [], [], 42, null,
+        640, 480, DateTimeOffset.UtcNow, DateTimeOffset.UtcNow.AddMinutes(5)) { DraftJson = draft };
+
+    [Fact]
+    public void Render_BoundingBoxTask_HandsTheTaskAndDraftToTheAnnotator()
+    {
+        var module = JSInterop.SetupModule(Module);
+
+        var cut = Render<AnnotationCanvas>(p => p.Add(c => c.Task, Task("""{"boundingBoxes":[]}""")));
+
+        var create = module.Invocations.Single(i => i.Identifier == "create");
+        var options = System.Text.Json.JsonSerializer.SerializeToNode(create.Arguments[1])!;
+        Assert.Equal("boundingBox", options["taskType"]!.GetValue<string>());
+        Assert.Equal("""["car","person"]""", options["labels"]!.ToJsonString());
+        Assert.Equal("""{"url":"/api/data-objects/42/content","width":640,"height":480}""", options["image"]!.ToJsonString());
+        Assert.Equal("""{"boundingBoxes":[]}""", options["annotations"]!.GetValue<string>());
+        cut.WaitForAssertion(() => Assert.Equal("Your saved draft was restored.", cut.Find("[data-testid=draft-status]").TextContent));
+    }
+
+    [Fact]
+    public async Task SubmitAsync_FromTheAnnotator_WrapsTheResultUnderTheCrowdElement()
+    {
+        JSInterop.SetupModule(Module);
+        JsonObject? submitted = null;
+        var cut = Render<AnnotationCanvas>(p => p.Add(c => c.Task, Task()).Add(c => c.OnSubmit, (JsonObject a) => submitted = a));
+
+        await cut.InvokeAsync(() => cut.Instance.SubmitAsync("""{"boundingBoxes":[],"inputImageProperties":{"height":480,"width":640}}"""));
+
+        Assert.Equal("""{"crowd-bounding-box":{"boundingBoxes":[],"inputImageProperties":{"height":480,"width":640}}}""", submitted!.ToJsonString());
+    }
+
+    [Fact]
+    public async Task SaveDraftAsync_FromTheAnnotator_ForwardsTheJsonAndShowsWhenSaved()
+    {
+        JSInterop.SetupModule(Module);
+        var drafts = new List<string>();
+        var cut = Render<AnnotationCanvas>(p => p.Add(c => c.Task, Task()).Add(c => c.OnDraft, (string d) => drafts.Add(d)));
+
+        await cut.InvokeAsync(() => cut.Instance.SaveDraftAsync("""{"boundingBoxes":[]}"""));
+
+        Assert.Equal(["""{"boundingBoxes":[]}"""], drafts);
+        Assert.StartsWith("Draft saved at", cut.Find("[data-testid=draft-status]").TextContent);
+    }
+}
