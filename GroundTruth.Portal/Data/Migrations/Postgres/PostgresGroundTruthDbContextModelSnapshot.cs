@@ -310,7 +310,7 @@ namespace GroundTruth.Portal.Data.Migrations.Postgres
                     b.HasIndex("JobId", "DatasetObjectId")
                         .IsUnique();
 
-                    b.HasIndex("JobId", "Status", "ClaimedSlots", "DatasetObjectId");
+                    b.HasIndex("JobId", "Status", "DatasetObjectId");
 
                     b.ToTable("DataObjects", (string)null);
                 });

@@ -296,7 +296,7 @@ namespace GroundTruth.Portal.Data.Migrations.Sqlite
                     b.HasIndex("JobId", "DatasetObjectId")
                         .IsUnique();
 
-                    b.HasIndex("JobId", "Status", "ClaimedSlots", "DatasetObjectId");
+                    b.HasIndex("JobId", "Status", "DatasetObjectId");
 
                     b.ToTable("DataObjects", (string)null);
                 });

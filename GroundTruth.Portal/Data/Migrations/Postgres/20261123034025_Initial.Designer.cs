@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace GroundTruth.Portal.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresGroundTruthDbContext))]
-    [Migration("20261123032640_Initial")]
+    [Migration("20261123034025_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -313,7 +313,7 @@ namespace GroundTruth.Portal.Data.Migrations.Postgres
                     b.HasIndex("JobId", "DatasetObjectId")
                         .IsUnique();
 
-                    b.HasIndex("JobId", "Status", "ClaimedSlots", "DatasetObjectId");
+                    b.HasIndex("JobId", "Status", "DatasetObjectId");
 
                     b.ToTable("DataObjects", (string)null);
                 });

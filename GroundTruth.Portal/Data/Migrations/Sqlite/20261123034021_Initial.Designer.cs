@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace GroundTruth.Portal.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteGroundTruthDbContext))]
-    [Migration("20261123032634_Initial")]
+    [Migration("20261123034021_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -299,7 +299,7 @@ namespace GroundTruth.Portal.Data.Migrations.Sqlite
                     b.HasIndex("JobId", "DatasetObjectId")
                         .IsUnique();
 
-                    b.HasIndex("JobId", "Status", "ClaimedSlots", "DatasetObjectId");
+                    b.HasIndex("JobId", "Status", "DatasetObjectId");
 
                     b.ToTable("DataObjects", (string)null);
                 });

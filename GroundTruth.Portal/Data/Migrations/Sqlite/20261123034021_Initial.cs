@@ -551,9 +551,9 @@ namespace GroundTruth.Portal.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_DataObjects_JobId_Status_ClaimedSlots_DatasetObjectId",
+                name: "IX_DataObjects_JobId_Status_DatasetObjectId",
                 table: "DataObjects",
-                columns: new[] { "JobId", "Status", "ClaimedSlots", "DatasetObjectId" });
+                columns: new[] { "JobId", "Status", "DatasetObjectId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_ImportErrors_JobId_LineNumber",
