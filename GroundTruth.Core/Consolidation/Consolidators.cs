@@ -16,7 +16,9 @@ public static class Consolidators
         var descriptor = TaskTypes.Get(type);
         if (ImageShapeAnswer.KindOf(descriptor) is { } kind)
         {
-            return new BestAgreementShapes(kind, descriptor.CrowdElement);
+            return kind == ShapeKind.Box
+                ? new FusedBoxes(descriptor.CrowdElement)
+                : new BestAgreementShapes(kind, descriptor.CrowdElement);
         }
 
         return descriptor switch

@@ -11,7 +11,7 @@ public class ConsolidatorsTests
     [InlineData(TaskType.ImageMultiLabelClassification, "multi-label-vote")]
     [InlineData(TaskType.TextMultiLabelClassification, "multi-label-vote")]
     [InlineData(TaskType.NamedEntityRecognition, "span-exact-match-vote")]
-    [InlineData(TaskType.BoundingBox, "best-agreement")]
+    [InlineData(TaskType.BoundingBox, "box-fusion")]
     [InlineData(TaskType.Polygon, "best-agreement")]
     [InlineData(TaskType.Polyline, "best-agreement")]
     [InlineData(TaskType.Keypoint, "best-agreement")]
