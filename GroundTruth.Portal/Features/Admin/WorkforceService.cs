@@ -19,7 +19,8 @@ public sealed class WorkforceService(IDbContextFactory<GroundTruthDbContext> dbF
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var teams = await db.WorkTeams.AsNoTracking().Include(t => t.Members).ToListAsync(cancellationToken);
-        var emails = await db.Users.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.Email ?? u.Id, cancellationToken);
+        var memberIds = teams.SelectMany(t => t.Members).Select(m => m.UserId).Distinct().ToList();
+        var emails = await db.Users.AsNoTracking().Where(u => memberIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Email ?? u.Id, cancellationToken);
         return [.. teams.OrderBy(t => t.Name, StringComparer.OrdinalIgnoreCase).Select(t => new TeamRow(t.Id, t.Name, t.Description, t.Kind,
             [.. t.Members.Select(m => new TeamMemberRow(m.UserId, emails.GetValueOrDefault(m.UserId, m.UserId))).OrderBy(m => m.Email, StringComparer.OrdinalIgnoreCase)]))];
     }

@@ -171,19 +171,8 @@ public sealed class JobService(
             await db.SaveChangesAsync(cancellationToken);
             notifier.NotifyChanged(id);
 
-            // In-flight tasks end now: each lease expires once (conditional update) and frees its slot.
-            var active = await db.Assignments.Where(a => a.JobId == id && a.State == Core.Assignment.AssignmentState.Active)
-                .Select(a => new { a.Id, a.DataObjectId }).ToListAsync(cancellationToken);
-            foreach (var assignment in active)
-            {
-                var ended = await db.Assignments.Where(a => a.Id == assignment.Id && a.State == Core.Assignment.AssignmentState.Active)
-                    .ExecuteUpdateAsync(s => s.SetProperty(a => a.State, Core.Assignment.AssignmentState.Expired).SetProperty(a => a.EndedAt, now), cancellationToken);
-                if (ended == 1)
-                {
-                    await db.DataObjects.Where(o => o.Id == assignment.DataObjectId)
-                        .ExecuteUpdateAsync(s => s.SetProperty(o => o.ClaimedSlots, o => o.ClaimedSlots - 1), cancellationToken);
-                }
-            }
+            // In-flight tasks end now and free their slots.
+            await Labeling.LabelingService.ExpireLeasesAsync(db, id, DateTimeOffset.MaxValue, now, cancellationToken);
         }
 
         await output.WriteFinalAsync(id, cancellationToken);

@@ -54,20 +54,8 @@ public sealed class LabelingService(
 
     /// <summary>Gives the worker their live task of the job if they have one, else claims the next object.</summary>
     /// <returns>The task id, or <c>null</c> when nothing is available to this worker.</returns>
-    public async Task<long?> ClaimNextAsync(Guid jobId, string workerId, CancellationToken cancellationToken = default)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                return await TryClaimAsync(jobId, workerId, cancellationToken);
-            }
-            catch (Exception ex) when (attempt < MaxAttempts && IsConflict(ex))
-            {
-                await Task.Delay(Random.Shared.Next(5, 20 * attempt), cancellationToken);
-            }
-        }
-    }
+    public Task<long?> ClaimNextAsync(Guid jobId, string workerId, CancellationToken cancellationToken = default) =>
+        RunWithRetryAsync(() => TryClaimAsync(jobId, workerId, cancellationToken), cancellationToken);
 
     public async Task<TaskForWorker?> GetTaskAsync(long taskId, string workerId, CancellationToken cancellationToken = default)
     {
@@ -171,7 +159,7 @@ public sealed class LabelingService(
             return null;
         }
 
-        await ExpireLeasesAsync(db, jobId, workerId: null, now, cancellationToken);
+        await ExpireLeasesAsync(db, jobId, now, now, cancellationToken);
         var active = await db.Assignments.Where(a => a.JobId == jobId && a.WorkerId == workerId && a.State == AssignmentState.Active)
             .OrderBy(a => a.AcceptedAt).Select(a => a.Id).ToListAsync(cancellationToken);
         if (active.Count >= job.MaxConcurrentTasksPerWorker)
@@ -338,7 +326,7 @@ public sealed class LabelingService(
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         {
             await using var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken);
-            changed = await ExpireLeasesAsync(db, jobId, workerId: null, now, cancellationToken);
+            changed = await ExpireLeasesAsync(db, jobId, now, now, cancellationToken);
             var job = await db.Jobs.AsNoTracking().FirstAsync(j => j.Id == jobId, cancellationToken);
             var overdue = await db.DataObjects
                 .Where(o => o.JobId == jobId && o.Status == DataObjectStatus.Pending && o.AvailableUntil <= now
@@ -393,11 +381,15 @@ public sealed class LabelingService(
         notifier.NotifyChanged(jobId);
     }
 
-    /// <summary>Expires overdue leases one by one with a conditional update, so a lease is expired (and its slot freed) exactly once.</summary>
-    private static async Task<int> ExpireLeasesAsync(GroundTruthDbContext db, Guid jobId, string? workerId, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>
+    /// Expires the job's live leases that end by <paramref name="endingBy"/> (all of them with
+    /// <see cref="DateTimeOffset.MaxValue"/>, when a job stops), one by one with a conditional update, so a lease is
+    /// expired and its object's slot freed exactly once whatever runs at the same time.
+    /// </summary>
+    internal static async Task<int> ExpireLeasesAsync(GroundTruthDbContext db, Guid jobId, DateTimeOffset endingBy, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var overdue = await db.Assignments
-            .Where(a => a.JobId == jobId && a.State == AssignmentState.Active && a.LeaseExpiresAt <= now && (workerId == null || a.WorkerId == workerId))
+            .Where(a => a.JobId == jobId && a.State == AssignmentState.Active && a.LeaseExpiresAt <= endingBy)
             .Select(a => new { a.Id, a.DataObjectId })
             .ToListAsync(cancellationToken);
         var expired = 0;
