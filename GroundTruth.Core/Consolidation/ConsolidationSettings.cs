@@ -1,15 +1,40 @@
 using GroundTruth.Core.Consolidation.Classification;
+using GroundTruth.Core.Jobs;
 
 namespace GroundTruth.Core.Consolidation;
 
 /// <summary>What a requester chooses when re-running consolidation.</summary>
-/// <param name="Method"><c>mv</c>, <c>ds</c>, <c>onecoin</c> or <c>bcc</c>.</param>
-/// <param name="MaxIterations">EM iteration cap.</param>
+/// <param name="Method">For classification <c>mv</c>, <c>ds</c>, <c>onecoin</c> or <c>bcc</c>; for shapes and entities
+/// <c>weighted</c> (worker reliability learned across the job) or <c>equal</c> (every worker weighs the same).</param>
+/// <param name="MaxIterations">EM iteration cap (for <c>weighted</c>, the cap on re-weighting rounds).</param>
 /// <param name="PriorStrength">Dirichlet smoothing strength (pseudo-answers per class); 0 is classical Dawid-Skene.</param>
 public sealed record ConsolidationSettings(string Method = "ds", int MaxIterations = 100, double PriorStrength = 2.0)
 {
-    /// <summary>The methods a run may use.</summary>
+    /// <summary>The methods a run of a classification job may use.</summary>
     public static IReadOnlyList<string> Methods { get; } = ["mv", "ds", "onecoin", "bcc"];
+
+    /// <summary>The methods a run of a shape or entity job may use.</summary>
+    public static IReadOnlyList<string> ShapeMethods { get; } = ["weighted", "equal"];
+
+    /// <summary>The methods a run of a job of <paramref name="type"/> may use.</summary>
+    public static IReadOnlyList<string> MethodsFor(TaskTypeDescriptor type)
+    {
+        ArgumentNullException.ThrowIfNull(type);
+        return type.WorkerUi == WorkerUi.Classification ? Methods : ShapeMethods;
+    }
+
+    /// <summary>Checks the settings for a job of <paramref name="type"/>; an empty list means they are usable.</summary>
+    public IReadOnlyList<string> Validate(TaskTypeDescriptor type)
+    {
+        var methods = MethodsFor(type);
+        var errors = Validate().Where(e => !e.StartsWith("Method ", StringComparison.Ordinal)).ToList();
+        if (!methods.Contains(Method))
+        {
+            errors.Insert(0, $"Method '{Method}' is not one of {string.Join(", ", methods)} for {type.DisplayName}.");
+        }
+
+        return errors;
+    }
 
     /// <summary>The EM options these settings stand for.</summary>
     public DawidSkeneOptions ToOptions() => DawidSkeneOptions.Default with { MaxIterations = MaxIterations, PriorStrength = PriorStrength };

@@ -8,7 +8,7 @@ public static class Consolidators
 {
     private static readonly SingleLabelVote Single = new();
     private static readonly MultiLabelVote Multi = new();
-    private static readonly TextSpanVote Spans = new();
+    private static readonly ClusteredSpans Spans = new();
 
     /// <summary>The consolidator used for <paramref name="type"/> unless the job asks for another.</summary>
     public static IAnnotationConsolidator For(TaskType type)
@@ -18,7 +18,7 @@ public static class Consolidators
         {
             return kind == ShapeKind.Box
                 ? new FusedBoxes(descriptor.CrowdElement)
-                : new BestAgreementShapes(kind, descriptor.CrowdElement);
+                : new ClusteredShapes(kind, descriptor.CrowdElement);
         }
 
         return descriptor switch

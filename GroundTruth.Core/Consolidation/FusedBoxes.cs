@@ -15,7 +15,7 @@ namespace GroundTruth.Core.Consolidation;
 /// </summary>
 /// <param name="crowdElement">The name the answers are keyed by, <c>crowd-bounding-box</c>.</param>
 /// <param name="options">Matching threshold, quorum and fusion; the defaults when <c>null</c>.</param>
-public sealed class FusedBoxes(string crowdElement, BoxConsolidationOptions? options = null) : IAnnotationConsolidator
+public sealed class FusedBoxes(string crowdElement, BoxConsolidationOptions? options = null) : IWeightedAnnotationConsolidator
 {
     private readonly BoxConsolidator _consolidator = new(options);
 
@@ -23,11 +23,14 @@ public sealed class FusedBoxes(string crowdElement, BoxConsolidationOptions? opt
     public string Name => "box-fusion";
 
     /// <inheritdoc />
-    public ConsolidatedAnnotation Consolidate(IReadOnlyList<LabelCategory> labels, IReadOnlyList<WorkerAnswer> answers)
+    public ConsolidatedAnnotation Consolidate(IReadOnlyList<LabelCategory> labels, IReadOnlyList<WorkerAnswer> answers) =>
+        Consolidate(labels, answers, null).Annotation;
+
+    /// <inheritdoc />
+    public WeightedConsolidation Consolidate(IReadOnlyList<LabelCategory> labels, IReadOnlyList<WorkerAnswer> answers, IReadOnlyDictionary<string, double>? weights)
     {
         ArgumentOutOfRangeException.ThrowIfZero(answers.Count);
-        var elements = answers.Select(a => a.AnswerContent[crowdElement] as JsonObject ?? []).ToList();
-        var size = elements.Select(ImageShapeAnswer.ReadImageSize).FirstOrDefault(s => s is not null) ?? new ImageSize(0, 0);
+        var (elements, size) = ShapeConsolidation.Elements(answers, crowdElement);
         var perWorker = answers.Select((answer, i) => new WorkerAnnotations<Box>(
             answer.WorkerId,
             [.. ImageShapeAnswer.Read(ShapeKind.Box, elements[i]).Select(shape =>
@@ -35,7 +38,7 @@ public sealed class FusedBoxes(string crowdElement, BoxConsolidationOptions? opt
                 var (left, top, right, bottom) = shape.Envelope();
                 return new Box(shape.Label, left, top, right - left, bottom - top);
             })])).ToList();
-        var fused = _consolidator.Consolidate(perWorker);
+        var fused = _consolidator.Consolidate(perWorker, weights);
 
         var annotations = new JsonArray();
         var objects = new JsonArray();
@@ -65,6 +68,10 @@ public sealed class FusedBoxes(string crowdElement, BoxConsolidationOptions? opt
             ["objects"] = objects,
             ["class-map"] = new JsonObject(classMap.Select(p => KeyValuePair.Create(p.Key.ToString(CultureInfo.InvariantCulture), (JsonNode?)p.Value))),
         };
-        return new ConsolidatedAnnotation(label, metadata);
+        var confidences = fused.Select(f => f.Confidence).ToList();
+        return new WeightedConsolidation(
+            new ConsolidatedAnnotation(label, metadata),
+            ClusterAgreement.ObjectConfidence(answers.Count, confidences, ShapeConsolidation.EmptyShare(perWorker, weights)),
+            ClusterAgreement.Score(perWorker.Select(w => KeyValuePair.Create(w.WorkerId, w.Items.Count)), [.. fused.Select(f => f.WorkerIds)]));
     }
 }

@@ -16,6 +16,12 @@ public sealed record JobConsolidationResult(IReadOnlyList<ObjectLabel> Labels, I
 /// </summary>
 public static class JobConsolidation
 {
+    /// <summary>Mean agreement below which a shape or entity worker is flagged as a likely spammer.</summary>
+    public const double SpammerAgreement = 0.2;
+
+    /// <summary>Answers a worker needs before they can be flagged.</summary>
+    public const int SpammerMinAnswers = 3;
+
     /// <summary>Runs <paramref name="settings"/> over <paramref name="answers"/>.</summary>
     public static JobConsolidationResult Run(TaskTypeDescriptor type, IReadOnlyList<LabelCategory> labels, IReadOnlyList<ObjectAnswer> answers, ConsolidationSettings settings)
     {
@@ -23,7 +29,9 @@ public static class JobConsolidation
         ArgumentNullException.ThrowIfNull(settings);
         if (type.WorkerUi != WorkerUi.Classification)
         {
-            throw new NotSupportedException($"Job-wide consolidation is available for classification; {type.DisplayName} consolidates per object.");
+            return Consolidators.For(type.Type) is IWeightedAnnotationConsolidator weighted
+                ? RunWeighted(weighted, labels, answers, settings)
+                : throw new NotSupportedException($"Job-wide consolidation is not available for {type.DisplayName}.");
         }
 
         return type.IsMultiLabel ? RunMultiLabel(labels, answers, settings) : RunSingleLabel(labels, answers, settings);
@@ -99,6 +107,57 @@ public static class JobConsolidation
         }
 
         return new JobConsolidationResult(result, []);
+    }
+
+    /// <summary>
+    /// Shapes and entities: every object is consolidated with the current worker weights, each worker is scored by
+    /// their mean agreement with the consensus over the objects they answered (<see cref="ClusterAgreement"/>), and the
+    /// scores become the next weights — a hard-EM alternation in the spirit of Dawid &amp; Skene, as
+    /// <see cref="Geometry.BoxReliability"/> does for boxes — until no weight moves by more than 0.001 or
+    /// <see cref="ConsolidationSettings.MaxIterations"/> rounds (at most 20) have run. <c>equal</c> runs one round
+    /// with every weight 1. A worker whose mean agreement is below <see cref="SpammerAgreement"/> over at least
+    /// <see cref="SpammerMinAnswers"/> answers is flagged.
+    /// </summary>
+    private static JobConsolidationResult RunWeighted(IWeightedAnnotationConsolidator consolidator, IReadOnlyList<LabelCategory> labels, IReadOnlyList<ObjectAnswer> answers, ConsolidationSettings settings)
+    {
+        var objects = answers.GroupBy(a => a.ObjectId)
+            .Select(g => (Id: g.Key, Answers: (IReadOnlyList<WorkerAnswer>)[.. g.Select(a => new WorkerAnswer(a.WorkerId, a.AnswerContent))]))
+            .ToList();
+        Dictionary<string, double>? weights = null;
+        var rounds = settings.Method == "equal" ? 1 : Math.Clamp(settings.MaxIterations, 1, 20);
+        WeightedConsolidation[] results = [];
+        Dictionary<string, (double Sum, int Count)> scores = [];
+        for (var round = 0; round < rounds; round++)
+        {
+            var current = weights;
+            results = new WeightedConsolidation[objects.Count];
+            Parallel.For(0, objects.Count, i => results[i] = consolidator.Consolidate(labels, objects[i].Answers, current));
+            scores = new Dictionary<string, (double Sum, int Count)>(StringComparer.Ordinal);
+            foreach (var result in results)
+            {
+                foreach (var (worker, agreement) in result.Agreement)
+                {
+                    var (sum, count) = scores.GetValueOrDefault(worker);
+                    scores[worker] = (sum + agreement, count + 1);
+                }
+            }
+
+            var next = scores.ToDictionary(s => s.Key, s => Math.Max(Geometry.BoxReliability.MinWeight, s.Value.Sum / s.Value.Count), StringComparer.Ordinal);
+            var moved = weights is null ? double.PositiveInfinity : next.Max(p => Math.Abs(p.Value - weights.GetValueOrDefault(p.Key, 1)));
+            weights = next;
+            if (moved < 1e-3)
+            {
+                break;
+            }
+        }
+
+        var labelsOut = objects.Select((o, i) => new ObjectLabel(o.Id, results[i].Annotation, results[i].Confidence)).ToList();
+        var workers = scores.Select(s =>
+        {
+            var agreement = s.Value.Sum / s.Value.Count;
+            return new WorkerQuality(s.Key, agreement, s.Value.Count, agreement, s.Value.Count >= SpammerMinAnswers && agreement < SpammerAgreement);
+        }).OrderBy(w => w.WorkerId, StringComparer.Ordinal).ToList();
+        return new JobConsolidationResult(labelsOut, workers);
     }
 
     private static double MinConfidence(JsonObject confidenceMap) =>

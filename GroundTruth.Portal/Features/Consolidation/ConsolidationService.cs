@@ -24,12 +24,6 @@ public sealed class ConsolidationService(
 {
     public async Task<(Guid? RunId, IReadOnlyList<string> Errors)> StartRunAsync(Guid jobId, ConsolidationSettings settings, Caller caller, CancellationToken cancellationToken = default)
     {
-        var errors = settings.Validate();
-        if (errors.Count > 0)
-        {
-            return (null, errors);
-        }
-
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var job = await db.Jobs.AsNoTracking().FirstOrDefaultAsync(j => j.Id == jobId, cancellationToken);
         if (job is null || !JobService.CanSee(job, caller))
@@ -37,9 +31,10 @@ public sealed class ConsolidationService(
             return (null, ["The job does not exist."]);
         }
 
-        if (job.Descriptor.WorkerUi != WorkerUi.Classification)
+        var errors = settings.Validate(job.Descriptor);
+        if (errors.Count > 0)
         {
-            return (null, [$"Re-running consolidation is available for classification jobs; {job.Descriptor.DisplayName} consolidates per object."]);
+            return (null, errors);
         }
 
         var run = new ConsolidationRun
@@ -167,10 +162,24 @@ public sealed class ConsolidationService(
             : (JsonSerializer.Deserialize<List<WorkerQuality>>(run.WorkerQualityJson, JsonSerializerOptions.Web) ?? []).ToDictionary(w => w.WorkerId);
         var responses = await db.Responses.AsNoTracking().Where(r => r.JobId == jobId)
             .Select(r => new { r.WorkerId, r.DataObjectId, r.AnswerContent, r.TimeSpentSeconds }).ToListAsync(cancellationToken);
-        var consensus = await db.DataObjects.AsNoTracking().Where(o => o.JobId == jobId && o.MetadataJson != null)
-            .Select(o => new { o.Id, o.MetadataJson }).ToDictionaryAsync(o => o.Id, o => ConsensusLabels(o.MetadataJson!), cancellationToken);
         var emails = await db.Users.AsNoTracking().Where(u => responses.Select(r => r.WorkerId).Contains(u.Id))
             .ToDictionaryAsync(u => u.Id, u => u.Email ?? u.Id, cancellationToken);
+        if (job.Descriptor.WorkerUi != WorkerUi.Classification)
+        {
+            // Shapes and entities: agreement with an equal-weight consensus of every object answered so far.
+            var answers = responses.Select(r => new ObjectAnswer(r.DataObjectId, r.WorkerId, (JsonObject)JsonNode.Parse(r.AnswerContent)!)).ToList();
+            var agreement = answers.Count == 0 ? [] : JobConsolidation.Run(job.Descriptor, job.Labels, answers, new ConsolidationSettings("equal")).Workers.ToDictionary(w => w.WorkerId);
+            return [.. responses.GroupBy(r => r.WorkerId).Select(g =>
+            {
+                estimates.TryGetValue(g.Key, out var estimate);
+                var equal = agreement.GetValueOrDefault(g.Key);
+                return new WorkerQualityRow(g.Key, emails.GetValueOrDefault(g.Key, g.Key), g.Count(), estimate?.Accuracy, estimate?.SpammerScore,
+                    estimate?.IsSpammer ?? equal?.IsSpammer ?? false, g.Average(r => r.TimeSpentSeconds), equal?.Accuracy ?? 0);
+            }).OrderBy(w => w.EstimatedAccuracy ?? w.AgreementWithConsensus)];
+        }
+
+        var consensus = await db.DataObjects.AsNoTracking().Where(o => o.JobId == jobId && o.MetadataJson != null)
+            .Select(o => new { o.Id, o.MetadataJson }).ToDictionaryAsync(o => o.Id, o => ConsensusLabels(o.MetadataJson!), cancellationToken);
         return [.. responses.GroupBy(r => r.WorkerId).Select(g =>
         {
             estimates.TryGetValue(g.Key, out var estimate);
@@ -248,31 +257,9 @@ public sealed class ConsolidationService(
         return reopened;
     }
 
-    private static HashSet<string> ConsensusLabels(string metadataJson)
-    {
-        var metadata = JsonNode.Parse(metadataJson)!.AsObject();
-        if (metadata["class-name"] is JsonValue name)
-        {
-            return [name.GetValue<string>()];
-        }
+    private static IReadOnlySet<string> ConsensusLabels(string metadataJson) => LabelSummary.ClassNames(JsonNode.Parse(metadataJson)!.AsObject());
 
-        return metadata["class-map"] is JsonObject map ? [.. map.Select(p => p.Value!.GetValue<string>())] : [];
-    }
+    private static double ConfidenceOf(string metadataJson) => LabelSummary.Confidence(JsonNode.Parse(metadataJson)!.AsObject()) ?? 0;
 
-    private static double ConfidenceOf(string metadataJson)
-    {
-        var metadata = JsonNode.Parse(metadataJson)!.AsObject();
-        if (metadata["confidence"] is JsonValue c)
-        {
-            return c.GetValue<double>();
-        }
-
-        return metadata["confidence-map"] is JsonObject map && map.Count > 0 ? map.Min(p => p.Value!.GetValue<double>()) : 0;
-    }
-
-    private static string LabelText(string metadataJson)
-    {
-        var labels = ConsensusLabels(metadataJson);
-        return labels.Count == 0 ? "(none)" : string.Join(", ", labels);
-    }
+    private static string LabelText(string metadataJson) => LabelSummary.Text(JsonNode.Parse(metadataJson)!.AsObject());
 }

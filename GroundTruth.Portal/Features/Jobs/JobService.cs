@@ -1,5 +1,7 @@
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
+using GroundTruth.Core.Consolidation;
 using GroundTruth.Core.DataObjects;
 using GroundTruth.Core.Jobs;
 using GroundTruth.Core.Storage;
@@ -264,35 +266,11 @@ public sealed class JobService(
     private static LabelCounters Counters(int human, int machine, int failed, int total) =>
         new(human + machine, human, machine, failed, Math.Max(0, total - human - machine - failed));
 
-    private static string? LabelText(string? metadataJson)
-    {
-        if (metadataJson is null)
-        {
-            return null;
-        }
+    private static string? LabelText(string? metadataJson) =>
+        metadataJson is null ? null : LabelSummary.Text(JsonNode.Parse(metadataJson)!.AsObject());
 
-        using var document = JsonDocument.Parse(metadataJson);
-        var root = document.RootElement;
-        if (root.TryGetProperty("class-name", out var name))
-        {
-            return name.GetString();
-        }
-
-        return root.TryGetProperty("class-map", out var map)
-            ? string.Join(", ", map.EnumerateObject().Select(p => p.Value.GetString()))
-            : null;
-    }
-
-    private static double? Confidence(string? metadataJson)
-    {
-        if (metadataJson is null)
-        {
-            return null;
-        }
-
-        using var document = JsonDocument.Parse(metadataJson);
-        return document.RootElement.TryGetProperty("confidence", out var c) ? c.GetDouble() : null;
-    }
+    private static double? Confidence(string? metadataJson) =>
+        metadataJson is null ? null : LabelSummary.Confidence(JsonNode.Parse(metadataJson)!.AsObject());
 }
 
 public sealed record UploadedFile(string Name, Func<Stream> Open);

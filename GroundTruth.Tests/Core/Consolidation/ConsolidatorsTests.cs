@@ -10,11 +10,11 @@ public class ConsolidatorsTests
     [InlineData(TaskType.TextClassification, "majority-vote")]
     [InlineData(TaskType.ImageMultiLabelClassification, "multi-label-vote")]
     [InlineData(TaskType.TextMultiLabelClassification, "multi-label-vote")]
-    [InlineData(TaskType.NamedEntityRecognition, "span-exact-match-vote")]
+    [InlineData(TaskType.NamedEntityRecognition, "span-clusters")]
     [InlineData(TaskType.BoundingBox, "box-fusion")]
-    [InlineData(TaskType.Polygon, "best-agreement")]
-    [InlineData(TaskType.Polyline, "best-agreement")]
-    [InlineData(TaskType.Keypoint, "best-agreement")]
+    [InlineData(TaskType.Polygon, "polygon-fusion")]
+    [InlineData(TaskType.Polyline, "polyline-medoid")]
+    [InlineData(TaskType.Keypoint, "keypoint-median")]
     public void For_EachTaskType_PicksVoteForItsLabelCount(TaskType type, string name)
     {
         Assert.Equal(name, Consolidators.For(type).Name);

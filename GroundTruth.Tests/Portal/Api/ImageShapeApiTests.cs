@@ -66,6 +66,51 @@ public sealed class ImageShapeApiTests(SqlitePortalFixture fixture) : IClassFixt
         Assert.Equal("yes", metadata["human-annotated"]!.GetValue<string>());
     }
 
+    [Fact]
+    public async Task Keypoints_SpammerIsOutvotedPerObject_AndAWeightedRunFlagsIt()
+    {
+        // Arrange: two careful workers put the point within a pixel of each other; the third clicks far away.
+        var labeled = await LabeledKeypointJob.CreateAsync(Portal);
+        var (job, requesterId, ids) = (labeled.JobId, labeled.RequesterId, labeled.Workers);
+
+        // Act
+        var requester = Portal.ClientFor(requesterId);
+        var wrongMethod = await requester.PostAsJsonAsync($"/api/jobs/{job}/consolidation-runs", new { method = "ds", maxIterations = 10, priorStrength = 1.0 });
+        var start = await requester.PostAsJsonAsync($"/api/jobs/{job}/consolidation-runs", new { method = "weighted", maxIterations = 10, priorStrength = 0.0 });
+        JsonArray runs = [];
+        for (var i = 0; i < 200 && !(runs.Count == 1 && runs[0]!["status"]!.GetValue<string>() == "Completed"); i++)
+        {
+            await Task.Delay(50);
+            runs = (await requester.GetFromJsonAsync<JsonArray>($"/api/jobs/{job}/consolidation-runs"))!;
+        }
+
+        // Assert: per object, the far point is rejected and the point lies between the careful workers' clicks.
+        var lines = (await requester.GetStringAsync($"/api/jobs/{job}/output-manifest")).Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonNode.Parse(l)!).ToList();
+        Assert.Equal(4, lines.Count);
+        Assert.All(lines, line =>
+        {
+            var point = line["points"]!["annotatedResult"]!["keypoints"]!.AsArray().Single()!;
+            Assert.InRange(point["x"]!.GetValue<double>(), 20, 21);
+            Assert.InRange(line["points-metadata"]!["confidence"]!.GetValue<double>(), 0.5, 0.7);
+        });
+        Assert.Equal(HttpStatusCode.BadRequest, wrongMethod.StatusCode);
+        Assert.Contains("weighted, equal", await wrongMethod.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Accepted, start.StatusCode);
+        Assert.Equal(4, runs.Single()!["objectCount"]!.GetValue<int>());
+
+        var quality = (await requester.GetFromJsonAsync<JsonArray>($"/api/jobs/{job}/worker-quality"))!;
+        var flagged = quality.Where(q => q!["flaggedAsSpammer"]!.GetValue<bool>()).Select(q => q!["workerId"]!.GetValue<string>()).ToList();
+        Assert.Equal([ids[2]], flagged);
+        Assert.Equal(1.0, quality.Single(q => q!["workerId"]!.GetValue<string>() == ids[0])!["estimatedAccuracy"]!.GetValue<double>());
+        Assert.Equal(0.0, quality.Single(q => q!["workerId"]!.GetValue<string>() == ids[2])!["agreementWithConsensus"]!.GetValue<double>());
+
+        // The disagreement queue lists the objects a third of the workers disputed; the run's output is downloadable.
+        var queue = (await requester.GetFromJsonAsync<JsonArray>($"/api/jobs/{job}/disagreements?threshold=0.9"))!;
+        Assert.Equal(4, queue.Count);
+        var byRun = await requester.GetStringAsync($"/api/jobs/{job}/output-manifest?run={runs[0]!["id"]!.GetValue<Guid>()}");
+        Assert.Equal(4, byRun.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+    }
+
     [Theory]
     [InlineData("""{"height":0,"label":"square","left":10,"top":8,"width":30}""", "Box 1 ('square') has zero area")]
     [InlineData("""{"height":10,"label":"hexagon","left":10,"top":8,"width":30}""", "'hexagon' is not one of this job's labels")]

@@ -1,0 +1,66 @@
+using System.Text.Json.Nodes;
+
+namespace GroundTruth.Core.Consolidation;
+
+/// <summary>
+/// Reads a consolidated object's <c>&lt;attr&gt;-metadata</c> for display: its class names, a short text and one
+/// confidence, whatever the task type.
+/// </summary>
+public static class LabelSummary
+{
+    /// <summary>The class names: <c>class-name</c> (single label) or the values of <c>class-map</c> (multi-label, boxes).</summary>
+    /// <param name="metadata">The label metadata.</param>
+    public static IReadOnlySet<string> ClassNames(JsonObject metadata)
+    {
+        ArgumentNullException.ThrowIfNull(metadata);
+        if (metadata["class-name"] is JsonValue name)
+        {
+            return new HashSet<string>([name.GetValue<string>()], StringComparer.Ordinal);
+        }
+
+        return metadata["class-map"] is JsonObject map
+            ? new HashSet<string>(map.Select(p => p.Value!.GetValue<string>()), StringComparer.Ordinal)
+            : new HashSet<string>(StringComparer.Ordinal);
+    }
+
+    /// <summary>A short text: the class names, else how many annotations (shapes, entities) there are, else "(none)".</summary>
+    /// <param name="metadata">The label metadata.</param>
+    public static string Text(JsonObject metadata)
+    {
+        var names = ClassNames(metadata);
+        if (names.Count > 0)
+        {
+            return string.Join(", ", names.Order(StringComparer.Ordinal));
+        }
+
+        return (metadata["objects"] ?? metadata["entities"]) is JsonArray items
+            ? items.Count == 1 ? "1 annotation" : $"{items.Count} annotations"
+            : "(none)";
+    }
+
+    /// <summary>
+    /// One confidence: <c>confidence</c> when present; the lowest of <c>confidence-map</c>; the lowest per-item
+    /// confidence of <c>objects</c> or <c>entities</c> (1 when there are none); otherwise <c>null</c>.
+    /// </summary>
+    /// <param name="metadata">The label metadata.</param>
+    public static double? Confidence(JsonObject metadata)
+    {
+        ArgumentNullException.ThrowIfNull(metadata);
+        if (metadata["confidence"] is JsonValue c)
+        {
+            return c.GetValue<double>();
+        }
+
+        if (metadata["confidence-map"] is JsonObject map)
+        {
+            return map.Count > 0 ? map.Min(p => p.Value!.GetValue<double>()) : 0;
+        }
+
+        if ((metadata["objects"] ?? metadata["entities"]) is JsonArray items)
+        {
+            return items.Count == 0 ? 1 : items.Min(i => i?["confidence"]?.GetValue<double>() ?? 0);
+        }
+
+        return null;
+    }
+}
