@@ -1,10 +1,15 @@
 namespace GroundTruth.Portal.Features.Consolidation;
 
-/// <summary>Computes queued consolidation runs in the background, one at a time, so the UI never waits on them.</summary>
+/// <summary>Computes queued consolidation runs in the background, one at a time, so the UI never waits on them; resumes runs a restart interrupted.</summary>
 public sealed partial class ConsolidationRunner(ConsolidationRuns queue, ConsolidationService service, ILogger<ConsolidationRunner> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        foreach (var interrupted in await service.RequeueInterruptedAsync(stoppingToken))
+        {
+            await queue.EnqueueAsync(interrupted, stoppingToken);
+        }
+
         await foreach (var runId in queue.ReadAllAsync(stoppingToken))
         {
             try

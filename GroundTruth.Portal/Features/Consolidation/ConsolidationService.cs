@@ -52,6 +52,15 @@ public sealed class ConsolidationService(
         return (run.Id, []);
     }
 
+    /// <summary>Runs a restart interrupted: running ones go back to the queue (their labels are written in one save at the end, so none are half-stored).</summary>
+    public async Task<IReadOnlyList<Guid>> RequeueInterruptedAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await db.ConsolidationRuns.Where(r => r.Status == RunStatus.Running)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, RunStatus.Queued), cancellationToken);
+        return await db.ConsolidationRuns.Where(r => r.Status == RunStatus.Queued).OrderBy(r => r.CreatedAt).Select(r => r.Id).ToListAsync(cancellationToken);
+    }
+
     /// <summary>Computes a queued run: reads every response of the job, consolidates, stores the labels and worker quality.</summary>
     public async Task ExecuteRunAsync(Guid runId, CancellationToken cancellationToken)
     {

@@ -1,8 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using GroundTruth.Core.Consolidation;
 using GroundTruth.Core.DataObjects;
 using GroundTruth.Core.Jobs;
+using GroundTruth.Portal.Features.Consolidation;
 using GroundTruth.Portal.Features.Labeling;
 using GroundTruth.Tests.TestSupport;
 using GroundTruth.Tests.TestSupport.Builders;
@@ -108,6 +110,37 @@ public abstract class ConsolidationApiTests(PortalFixture fixture)
         var counts = await Portal.WithDbAsync(db => db.DataObjects.Where(o => ids.Contains(o.Id)).Select(o => new { o.ResponseCount, o.Status }).ToListAsync());
         Assert.All(counts, c => Assert.Equal((4, DataObjectStatus.Labeled), (c.ResponseCount, c.Status)));
         Assert.Equal(3, await Portal.WithDbAsync(db => db.Jobs.Where(j => j.Id == labeled.JobId).Select(j => j.HumanLabeled).FirstAsync()));
+    }
+
+    [Fact]
+    public async Task Restart_InterruptedRun_IsQueuedAgainAndCompletes()
+    {
+        // Arrange: a run the process died in the middle of.
+        var labeled = await LabeledJob.CreateAsync(Portal, objects: 3);
+        var runId = Guid.NewGuid();
+        await Portal.WithDbAsync(async db =>
+        {
+            db.ConsolidationRuns.Add(new ConsolidationRun
+            {
+                Id = runId, JobId = labeled.JobId, Settings = new ConsolidationSettings("mv"), Status = RunStatus.Running,
+                RequestedBy = labeled.RequesterId, CreatedAt = DateTimeOffset.UtcNow,
+            });
+            await db.SaveChangesAsync();
+            return 0;
+        });
+        var service = Portal.Get<ConsolidationService>();
+
+        // Act: what the runner does at start-up.
+        var requeued = await service.RequeueInterruptedAsync(CancellationToken.None);
+        foreach (var id in requeued)
+        {
+            await service.ExecuteRunAsync(id, CancellationToken.None);
+        }
+
+        // Assert
+        Assert.Contains(runId, requeued);
+        var run = await Portal.WithDbAsync(db => db.ConsolidationRuns.SingleAsync(r => r.Id == runId));
+        Assert.Equal((RunStatus.Completed, 3), (run.Status, run.ObjectCount));
     }
 
     [Fact]
