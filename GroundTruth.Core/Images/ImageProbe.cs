@@ -5,11 +5,14 @@ namespace GroundTruth.Core.Images;
 /// <summary>Reads an image's size and format from its header with SkiaSharp, without decoding the pixels.</summary>
 public static class ImageProbe
 {
-    /// <summary>Ground Truth's largest accepted image file (40 MB).</summary>
-    public const long MaxFileBytes = 40L * 1024 * 1024;
+    /// <summary>The largest accepted image file (2 GB; Ground Truth stops at 40 MB).</summary>
+    public const long MaxFileBytes = 2L * 1024 * 1024 * 1024;
 
-    /// <summary>Ground Truth's largest accepted image (100 megapixels).</summary>
-    public const long MaxPixels = 100_000_000;
+    /// <summary>
+    /// The largest accepted image (1 gigapixel; Ground Truth stops at 100 megapixels, CVAT at 179). Images above
+    /// <see cref="TileLayout.DefaultThresholdPixels"/> reach the browser as a tile pyramid, so size costs no memory there.
+    /// </summary>
+    public const long MaxPixels = 1_000_000_000;
 
     /// <summary>Probes an image stream.</summary>
     /// <remarks>The stream is left open and at an unspecified position. WebP is accepted beside Ground Truth's JPEG and PNG.</remarks>
@@ -49,7 +52,7 @@ public static class ImageProbe
 
         if ((long)width * height > MaxPixels)
         {
-            error = $"The image is {width} × {height} pixels; the limit is {MaxPixels / 1_000_000} megapixels.";
+            error = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"The image is {width} × {height} pixels; the limit is {MaxPixels / 1_000_000:N0} megapixels.");
             return null;
         }
 

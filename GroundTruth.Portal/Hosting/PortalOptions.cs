@@ -33,5 +33,13 @@ public sealed class PortalOptions
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
     public TimeSpan ExpirySweepInterval { get; set; } = TimeSpan.FromSeconds(15);
 
+    /// <summary>Images with more pixels than this reach the browser as a tile pyramid instead of one file (default 24 megapixels).</summary>
+    [Range(1, long.MaxValue)]
+    public long TileThresholdPixels { get; set; } = Core.Images.TileLayout.DefaultThresholdPixels;
+
+    /// <summary>The side of a pyramid tile in pixels.</summary>
+    [Range(64, 4096)]
+    public int TileSize { get; set; } = Core.Images.TileLayout.DefaultTileSize;
+
     public string ResolveDataFolder(string contentRoot) => Path.GetFullPath(Path.Combine(contentRoot, DataFolder));
 }

@@ -70,6 +70,8 @@ public static class PortalServiceCollectionExtensions
         services.AddSingleton<ConsolidationRuns>();
         services.AddSingleton<ConsolidationService>();
         services.AddHostedService<ConsolidationRunner>();
+        services.AddSingleton<Features.Images.TileService>();
+        services.AddHostedService<Features.Images.TilePyramidBuilderService>();
         return builder;
     }
 

@@ -26,12 +26,15 @@ public sealed class PortalFactory : WebApplicationFactory<Program>, IAsyncLifeti
     private readonly string _dataFolder = Directory.CreateTempSubdirectory("gt-test-").FullName;
     private readonly string? _postgresConnection;
     private readonly bool _useKestrel;
+    private readonly IReadOnlyDictionary<string, string> _settings;
 
-    public PortalFactory(DatabaseProvider provider = DatabaseProvider.Sqlite, bool useKestrel = false, TestTimeProvider? time = null)
+    public PortalFactory(DatabaseProvider provider = DatabaseProvider.Sqlite, bool useKestrel = false, TestTimeProvider? time = null,
+        IReadOnlyDictionary<string, string>? settings = null)
     {
         Provider = provider;
         _useKestrel = useKestrel;
         Time = time;
+        _settings = settings ?? new Dictionary<string, string>();
         if (provider == DatabaseProvider.Postgres)
         {
             var server = PostgresServer.ConnectionString ?? throw new InvalidOperationException("GT_PG is not set.");
@@ -71,6 +74,11 @@ public sealed class PortalFactory : WebApplicationFactory<Program>, IAsyncLifeti
         builder.UseSetting("GroundTruth:DataFolder", _dataFolder);
         builder.UseSetting("GroundTruth:DatabaseProvider", Provider.ToString());
         builder.UseSetting("GroundTruth:ExpirySweepInterval", "00:00:01");
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         if (_postgresConnection is not null)
         {
             builder.UseSetting("GroundTruth:ConnectionString", _postgresConnection);

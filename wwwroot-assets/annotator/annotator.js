@@ -5,6 +5,8 @@ import { HelpOverlay, Toasts, Toolbar } from './ui.js';
 import { createUrlImageSource, decodeToRgba } from './image-source.js';
 import { toCrowdItem } from './shapes.js';
 
+export { createTiledImageSource } from './image-source.js';
+
 /**
  * Public API of the image annotation canvas. Create it with createAnnotator(container, options).
  *

@@ -46,6 +46,8 @@ export class Renderer {
 
   setImageSource(source) {
     this.imageSource = source;
+    // Sources that fill in over time (tiles) ask for a redraw of the image layer.
+    if (source && 'changed' in source) source.changed = () => this.core.invalidate(Dirty.VIEW);
   }
 
   resize(cssWidth, cssHeight, dpr) {

@@ -16,6 +16,7 @@ namespace GroundTruth.Portal.Features.Jobs;
 public sealed partial class ManifestImporter(
     IDbContextFactory<GroundTruthDbContext> dbFactory,
     IObjectStore store,
+    Images.TileService tiles,
     JobProgressNotifier notifier,
     TimeProvider time,
     ILogger<ManifestImporter> logger)
@@ -139,6 +140,10 @@ public sealed partial class ManifestImporter(
         dataObject.Source = key;
         dataObject.Width = info.Width;
         dataObject.Height = info.Height;
+        if (tiles.ShouldTile(info.Width, info.Height))
+        {
+            await tiles.QueueAsync(key, cancellationToken);
+        }
         return (dataObject, null);
     }
 

@@ -38,6 +38,9 @@ public sealed partial class AnnotationCanvas : IAsyncDisposable
     public string? InitialAnnotations { get; set; }
 
     [Inject]
+    public required Images.TileService Tiles { get; init; }
+
+    [Inject]
     public required IJSRuntime JS { get; init; }
 
     [Inject]
@@ -75,7 +78,13 @@ public sealed partial class AnnotationCanvas : IAsyncDisposable
         {
             taskType = AnnotatorTaskType,
             labels = Task.Labels.Select(l => l.Label).ToArray(),
-            image = new { url = Task.ContentUrl, width = Task.Width, height = Task.Height },
+            image = new
+            {
+                url = Task.ContentUrl,
+                width = Task.Width,
+                height = Task.Height,
+                tiles = Tiles.ShouldTile(Task.Width, Task.Height) ? $"/api/data-objects/{Task.DataObjectId}/tiles" : null,
+            },
             annotations = Task.DraftJson ?? InitialAnnotations,
         }, _self);
         _ready = true;

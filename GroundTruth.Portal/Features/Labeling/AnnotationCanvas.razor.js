@@ -1,6 +1,6 @@
 // Thin adapter between AnnotationCanvas (.NET) and the annotator: it passes the task in and sends back only the
 // debounced draft and the submit, never pointer events.
-import { createAnnotator } from '/assets/annotator/annotator.js';
+import { createAnnotator, createTiledImageSource } from '/assets/annotator/annotator.js';
 
 const css = '/assets/annotator/annotator.css';
 
@@ -19,13 +19,23 @@ function loadStylesheet() {
   });
 }
 
+// Images above the portal's threshold come as a tile pyramid: the layout first, then only the tiles in view.
+async function imageOf({ url, width, height, tiles }) {
+  if (!tiles) return { url, width: width ?? undefined, height: height ?? undefined };
+  const response = await fetch(tiles, { credentials: 'same-origin' });
+  if (!response.ok) throw new Error(`The image tiles could not be loaded (${response.status}).`);
+  const layout = await response.json();
+  const source = createTiledImageSource({ ...layout, tileUrl: (level, col, row) => `${tiles}/${level}/${col}/${row}` });
+  return { width: layout.width, height: layout.height, source };
+}
+
 export async function create(host, task, dotnet) {
-  await loadStylesheet();
+  const [, image] = await Promise.all([loadStylesheet(), imageOf(task.image)]);
 
   const annotator = createAnnotator(host, {
     taskType: task.taskType,
     labels: task.labels,
-    image: { url: task.image.url, width: task.image.width ?? undefined, height: task.image.height ?? undefined },
+    image,
     annotations: task.annotations ?? null,
     draftIntervalMs: 2000,
   });

@@ -48,6 +48,8 @@ public static class LabelingApi
             ToResult(await labeling.ReleaseAsync(taskId, UserId(http.User), ct)));
 
         endpoints.MapGet("/api/data-objects/{id:long}/content", GetContentAsync).RequireAuthorization();
+        endpoints.MapGet("/api/data-objects/{id:long}/tiles", GetTileLayoutAsync).RequireAuthorization();
+        endpoints.MapGet("/api/data-objects/{id:long}/tiles/{level:int}/{column:int}/{row:int}", GetTileAsync).RequireAuthorization();
         endpoints.MapGet("/api/jobs/{jobId:guid}/examples/{index:int}", GetExampleAsync).RequireAuthorization();
         return endpoints;
     }
@@ -60,18 +62,9 @@ public static class LabelingApi
         long id, HttpContext http, Microsoft.EntityFrameworkCore.IDbContextFactory<GroundTruthDbContext> dbFactory,
         LabelingService labeling, IObjectStore store, Audit.AuditLog audit, CancellationToken ct)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var row = await db.DataObjects.AsNoTracking().Where(o => o.Id == id)
-            .Join(db.Jobs, o => o.JobId, j => j.Id, (o, j) => new { o.Source, j.RequesterId, j.TaskType })
-            .FirstOrDefaultAsync(ct);
-        if (row is null)
-        {
-            return Results.NotFound();
-        }
-
         var caller = Caller.From(http.User);
-        var allowed = caller.IsAdmin || row.RequesterId == caller.UserId || await labeling.HoldsObjectAsync(id, caller.UserId, ct);
-        if (!allowed)
+        var row = await VisibleObjectAsync(id, caller, dbFactory, labeling, ct);
+        if (row is null)
         {
             return Results.NotFound();
         }
@@ -90,6 +83,66 @@ public static class LabelingApi
         }
 
         return Results.Stream(stream, ContentTypes.TryGetContentType(row.Source, out var type) ? type : "application/octet-stream");
+    }
+
+    /// <summary>
+    /// The tile pyramid's layout of a large image (built now if the import's background build has not finished),
+    /// under the same rule as the content; the view is audited here, once, not per tile.
+    /// </summary>
+    private static async Task<IResult> GetTileLayoutAsync(
+        long id, HttpContext http, Microsoft.EntityFrameworkCore.IDbContextFactory<GroundTruthDbContext> dbFactory,
+        LabelingService labeling, Images.TileService tiles, Audit.AuditLog audit, CancellationToken ct)
+    {
+        var caller = Caller.From(http.User);
+        var row = await VisibleObjectAsync(id, caller, dbFactory, labeling, ct);
+        if (row is null || TaskTypes.Get(row.TaskType).DataKind == DataKind.Text)
+        {
+            return Results.NotFound();
+        }
+
+        var layout = await tiles.EnsureAsync(row.Source, ct);
+        if (layout is null)
+        {
+            return Results.Problem($"The file '{row.Source}' is missing from the data folder or cannot be decoded.", statusCode: 410);
+        }
+
+        await audit.RecordForAsync(Core.Audit.AuditActions.DataObjectViewed, caller.UserId, id.ToString(CultureInfo.InvariantCulture), row.Source, ct);
+        return Results.Ok(new { layout.Width, layout.Height, layout.TileSize, Levels = layout.LevelCount });
+    }
+
+    private static async Task<IResult> GetTileAsync(
+        long id, int level, int column, int row, HttpContext http, Microsoft.EntityFrameworkCore.IDbContextFactory<GroundTruthDbContext> dbFactory,
+        LabelingService labeling, Images.TileService tiles, CancellationToken ct)
+    {
+        var visible = await VisibleObjectAsync(id, Caller.From(http.User), dbFactory, labeling, ct);
+        var stream = visible is null ? null : await tiles.OpenTileAsync(visible.Source, level, column, row, ct);
+        if (stream is null)
+        {
+            return Results.NotFound();
+        }
+
+        // A tile never changes for a given image; only the holder of the task may fetch it, so the cache is private.
+        http.Response.Headers.CacheControl = "private, max-age=3600";
+        return Results.Stream(stream, "image/jpeg");
+    }
+
+    private sealed record VisibleObject(string Source, TaskType TaskType);
+
+    /// <summary>The data object if the caller may see it: its job's requester, an admin, or a worker holding a live task for it.</summary>
+    private static async Task<VisibleObject?> VisibleObjectAsync(
+        long id, Caller caller, Microsoft.EntityFrameworkCore.IDbContextFactory<GroundTruthDbContext> dbFactory, LabelingService labeling, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var row = await db.DataObjects.AsNoTracking().Where(o => o.Id == id)
+            .Join(db.Jobs, o => o.JobId, j => j.Id, (o, j) => new { o.Source, j.RequesterId, j.TaskType })
+            .FirstOrDefaultAsync(ct);
+        if (row is null)
+        {
+            return null;
+        }
+
+        var allowed = caller.IsAdmin || row.RequesterId == caller.UserId || await labeling.HoldsObjectAsync(id, caller.UserId, ct);
+        return allowed ? new VisibleObject(row.Source, row.TaskType) : null;
     }
 
     private static async Task<IResult> GetExampleAsync(

@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using GroundTruth.Core.Images;
+using GroundTruth.Tests.TestSupport;
 using GroundTruth.Tests.TestSupport.Fakes;
 using SkiaSharp;
 
@@ -48,7 +49,7 @@ public class ImageProbeTests
     [InlineData(8, 20, 40)]
     public void Probe_JpegWithExifOrientation_ReportsDisplayedSize(ushort orientation, int width, int height)
     {
-        var jpeg = WithExifOrientation(Jpeg(40, 20), orientation);
+        var jpeg = TestImages.WithExifOrientation(Jpeg(40, 20), orientation);
 
         var info = ImageProbe.Probe(new MemoryStream(jpeg), out var error);
 
@@ -100,27 +101,28 @@ public class ImageProbeTests
     }
 
     [Fact]
-    public void Probe_HundredMegapixels_Accepted()
+    public void Probe_OneGigapixel_Accepted()
     {
-        var info = ImageProbe.Probe(new MemoryStream(PngClaimingSize(10_000, 10_000)), out var error);
+        // Ground Truth stops at 100 megapixels and CVAT at 179; huge images are served as tiles here.
+        var info = ImageProbe.Probe(new MemoryStream(PngClaimingSize(40_000, 25_000)), out var error);
 
         Assert.Null(error);
-        Assert.Equal(new ImageInfo(10_000, 10_000, "Png"), info);
+        Assert.Equal(new ImageInfo(40_000, 25_000, "Png"), info);
     }
 
     [Fact]
-    public void Probe_OverHundredMegapixels_Rejected()
+    public void Probe_OverOneGigapixel_Rejected()
     {
-        var info = ImageProbe.Probe(new MemoryStream(PngClaimingSize(10_000, 10_001)), out var error);
+        var info = ImageProbe.Probe(new MemoryStream(PngClaimingSize(40_000, 25_001)), out var error);
 
         Assert.Null(info);
-        Assert.Equal("The image is 10000 × 10001 pixels; the limit is 100 megapixels.", error);
+        Assert.Equal("The image is 40000 × 25001 pixels; the limit is 1,000 megapixels.", error);
     }
 
     [Fact]
     public void Probe_JpegWithLittleEndianExifOrientation6_ReportsSwappedSize()
     {
-        var jpeg = WithExifOrientation(Jpeg(40, 20), 6, littleEndian: true);
+        var jpeg = TestImages.WithExifOrientation(Jpeg(40, 20), 6, littleEndian: true);
 
         var info = ImageProbe.Probe(new MemoryStream(jpeg), out var error);
 
@@ -131,7 +133,7 @@ public class ImageProbeTests
     [Fact]
     public void Probe_NonSeekableStream_ReportsSize()
     {
-        var stream = new TrickleStream(WithExifOrientation(Jpeg(40, 20), 6), chunkSize: int.MaxValue);
+        var stream = new TrickleStream(TestImages.WithExifOrientation(Jpeg(40, 20), 6), chunkSize: int.MaxValue);
 
         var info = ImageProbe.Probe(stream, out var error);
 
@@ -187,41 +189,6 @@ public class ImageProbeTests
         using var image = SKImage.FromBitmap(bitmap);
         using var data = image.Encode(SKEncodedImageFormat.Jpeg, 90);
         return data.ToArray();
-    }
-
-    /// <summary>
-    /// Inserts an APP1 Exif segment holding only IFD0 tag 0x0112 (Orientation, SHORT) after SOI and any APP0 (JFIF).
-    /// Layout: "Exif\0\0", TIFF header (MM or II, 42, IFD at 8), one 12-byte entry, no next IFD.
-    /// </summary>
-    private static byte[] WithExifOrientation(byte[] jpeg, ushort orientation, bool littleEndian = false)
-    {
-        Assert.True(jpeg[0] == 0xFF && jpeg[1] == 0xD8, "Not a JPEG.");
-        var insertAt = 2;
-        if (jpeg[2] == 0xFF && jpeg[3] == 0xE0)
-        {
-            insertAt = 4 + BinaryPrimitives.ReadUInt16BigEndian(jpeg.AsSpan(4));
-        }
-
-        byte[] payload = littleEndian
-            ?
-            [
-                (byte)'E', (byte)'x', (byte)'i', (byte)'f', 0, 0,
-                (byte)'I', (byte)'I', 0x2A, 0x00, 0x08, 0x00, 0x00, 0x00,
-                0x01, 0x00,
-                0x12, 0x01, 0x03, 0x00, 0x01, 0x00, 0x00, 0x00, (byte)orientation, (byte)(orientation >> 8), 0x00, 0x00,
-                0x00, 0x00, 0x00, 0x00,
-            ]
-            :
-            [
-                (byte)'E', (byte)'x', (byte)'i', (byte)'f', 0, 0,
-                (byte)'M', (byte)'M', 0x00, 0x2A, 0x00, 0x00, 0x00, 0x08,
-                0x00, 0x01,
-                0x01, 0x12, 0x00, 0x03, 0x00, 0x00, 0x00, 0x01, (byte)(orientation >> 8), (byte)orientation, 0x00, 0x00,
-                0x00, 0x00, 0x00, 0x00,
-            ];
-        var length = (ushort)(payload.Length + 2);
-        byte[] segment = [0xFF, 0xE1, (byte)(length >> 8), (byte)length, .. payload];
-        return [.. jpeg.AsSpan(0, insertAt), .. segment, .. jpeg.AsSpan(insertAt)];
     }
 
     /// <summary>The classic 43-byte transparent 1×1 GIF.</summary>

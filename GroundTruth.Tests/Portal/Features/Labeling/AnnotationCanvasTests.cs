@@ -10,9 +10,9 @@ public sealed class AnnotationCanvasTests : PortalTestContext
 {
     private const string Module = "./Features/Labeling/AnnotationCanvas.razor.js";
 
-    private static TaskForWorker Task(string? draft = null) => new(
+    private static TaskForWorker Task(string? draft = null, int width = 640, int height = 480) => new(
         9, Guid.NewGuid(), "boxes", TaskType.BoundingBox, [new("car"), new("person")], "Short", "Full", [], [], 42, null,
-        640, 480, DateTimeOffset.UtcNow, DateTimeOffset.UtcNow.AddMinutes(5)) { DraftJson = draft };
+        width, height, DateTimeOffset.UtcNow, DateTimeOffset.UtcNow.AddMinutes(5)) { DraftJson = draft };
 
     [Fact]
     public void Render_BoundingBoxTask_HandsTheTaskAndDraftToTheAnnotator()
@@ -25,9 +25,23 @@ public sealed class AnnotationCanvasTests : PortalTestContext
         var options = System.Text.Json.JsonSerializer.SerializeToNode(create.Arguments[1])!;
         Assert.Equal("boundingBox", options["taskType"]!.GetValue<string>());
         Assert.Equal("""["car","person"]""", options["labels"]!.ToJsonString());
-        Assert.Equal("""{"url":"/api/data-objects/42/content","width":640,"height":480}""", options["image"]!.ToJsonString());
+        Assert.Equal("""{"url":"/api/data-objects/42/content","width":640,"height":480,"tiles":null}""", options["image"]!.ToJsonString());
         Assert.Equal("""{"boundingBoxes":[]}""", options["annotations"]!.GetValue<string>());
         cut.WaitForAssertion(() => Assert.Equal("Your saved draft was restored.", cut.Find("[data-testid=draft-status]").TextContent));
+    }
+
+    [Theory]
+    [InlineData(6000, 4000, null)]
+    [InlineData(6001, 4000, "/api/data-objects/42/tiles")]
+    [InlineData(20000, 20000, "/api/data-objects/42/tiles")]
+    public void Render_ImageOverTheTileThreshold_IsHandedOverAsTiles(int width, int height, string? tiles)
+    {
+        var module = JSInterop.SetupModule(Module);
+
+        Render<AnnotationCanvas>(p => p.Add(c => c.Task, Task(width: width, height: height)));
+
+        var options = System.Text.Json.JsonSerializer.SerializeToNode(module.Invocations.Single(i => i.Identifier == "create").Arguments[1])!;
+        Assert.Equal(tiles, options["image"]!["tiles"]?.GetValue<string>());
     }
 
     [Fact]
