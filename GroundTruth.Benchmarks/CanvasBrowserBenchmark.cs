@@ -1,14 +1,19 @@
 using System.Globalization;
 using System.Text.Json;
+using GroundTruth.Core.Images;
 using Microsoft.Playwright;
+using SkiaSharp;
 
 namespace GroundTruth.Benchmarks;
 
 /// <summary>
-/// <c>canvas-browser [--counts 100,1000,5000,10000] [--chromium /usr/bin/chromium]</c>: loads the annotator in headless
-/// Chromium with N boxes on a 4000 × 3000 image and reports load time (create → image and boxes painted), JS heap
-/// after a GC, and frame times (p50/p95) while zooming and panning. Assets are served straight from
-/// <c>wwwroot-assets</c> through Playwright's request routing, so no portal runs.
+/// <c>canvas-browser [--counts 100,1000,5000,10000] [--polygons 500x50] [--first-paint] [--chromium /usr/bin/chromium]</c>:
+/// loads the annotator in headless Chromium with N boxes (and P polygons of V vertices) on a 4000 × 3000 image and
+/// reports load time (create → image and shapes painted), JS heap after a GC, and frame times (p50/p95) while zooming
+/// and panning. <c>--first-paint</c> then times the first paint of a 6,000 × 4,000 JPEG loaded whole and as tiles, and of a
+/// 20,000 × 20,000 image through its tile pyramid (built here with the portal's <see cref="TilePyramidBuilder"/>, whose
+/// build time and peak memory are reported too). Assets are served straight from <c>wwwroot-assets</c> through
+/// Playwright's request routing, so no portal runs.
 /// </summary>
 public static class CanvasBrowserBenchmark
 {
@@ -18,8 +23,8 @@ public static class CanvasBrowserBenchmark
         <!doctype html><html><head><link rel="stylesheet" href="/annotator/annotator.css"></head>
         <body style="margin:0"><div id="host" style="width:1280px;height:800px"></div>
         <script type="module">
-        import { createAnnotator } from '/annotator/annotator.js';
-        window.bench = async (count) => {
+        import { createAnnotator, createTiledImageSource } from '/annotator/annotator.js';
+        window.bench = async (count, polygons = 0, vertices = 0) => {
           const W = 4000, H = 3000;
           const c = new OffscreenCanvas(W, H), g = c.getContext('2d');
           g.fillStyle = '#dfe8df'; g.fillRect(0, 0, W, H);
@@ -30,10 +35,20 @@ public static class CanvasBrowserBenchmark
             const w = 10 + rnd() * 80, h = 10 + rnd() * 80;
             return { label: rnd() < 0.5 ? 'car' : 'person', left: rnd() * (W - w), top: rnd() * (H - h), width: w, height: h };
           });
+          // Simple polygons: vertices at increasing angles around a centre, each at its own radius.
+          const shapes = Array.from({ length: polygons }, () => {
+            const cx = 80 + rnd() * (W - 160), cy = 80 + rnd() * (H - 160);
+            return { label: rnd() < 0.5 ? 'car' : 'person', vertices: Array.from({ length: vertices }, (_, k) => {
+              const angle = (k / vertices) * 2 * Math.PI, radius = 25 + rnd() * 45;
+              return { x: cx + radius * Math.cos(angle), y: cy + radius * Math.sin(angle) };
+            }) };
+          });
           const host = document.getElementById('host');
           const frame = () => new Promise((r) => requestAnimationFrame(r));
           const t0 = performance.now();
-          const a = createAnnotator(host, { taskType: 'boundingBox', labels: ['car', 'person'], image: { url, width: W, height: H }, annotations: { boundingBoxes: boxes } });
+          const a = polygons
+            ? createAnnotator(host, { taskType: 'polygon', labels: ['car', 'person'], image: { url, width: W, height: H }, annotations: { polygons: shapes } })
+            : createAnnotator(host, { taskType: 'boundingBox', labels: ['car', 'person'], image: { url, width: W, height: H }, annotations: { boundingBoxes: boxes } });
           await a.ready; await frame(); await frame();
           const load = performance.now() - t0;
           if (window.gc) window.gc();
@@ -49,6 +64,39 @@ public static class CanvasBrowserBenchmark
           times.sort((x, y) => x - y);
           const q = (p) => times[Math.min(times.length - 1, Math.floor(p * times.length))];
           return { count, load, heap, p50: q(0.5), p95: q(0.95) };
+        };
+        // First paint of a big image: whole from a URL, or tiled from /tiles/ (layout at /tiles/layout.json).
+        window.firstPaint = async (mode) => {
+          const host = document.getElementById('host');
+          const frame = () => new Promise((r) => requestAnimationFrame(r));
+          const t0 = performance.now();
+          let image;
+          if (mode.startsWith('tiled')) {
+            const base = mode === 'tiled' ? '/tiles' : '/tiles-photo';
+            const layout = await (await fetch(`${base}/layout.json`)).json();
+            image = { width: layout.width, height: layout.height, source: createTiledImageSource({ ...layout, tileUrl: (l, c, r) => `${base}/${l}/${c}_${r}.jpg` }) };
+          } else {
+            image = { url: '/photo.jpg', width: 6000, height: 4000 };
+          }
+          const a = createAnnotator(host, { taskType: 'boundingBox', labels: ['car'], image, annotations: null });
+          await a.ready; await frame(); await frame();
+          const first = performance.now() - t0;
+          // Then zoom to 1:1 at the centre and wait until no tile is in flight: the view is sharp.
+          const t1 = performance.now();
+          a.oneToOne();
+          await frame();
+          let settled = 0;
+          for (let i = 0; i < 600 && settled < 5; i++) {
+            const before = performance.getEntriesByType('resource').length;
+            await new Promise((r) => setTimeout(r, 20)); await frame();
+            settled = performance.getEntriesByType('resource').length === before ? settled + 1 : 0;
+          }
+          const sharp = performance.now() - t1 - 5 * 20;
+          if (window.gc) window.gc();
+          const heap = performance.memory ? performance.memory.usedJSHeapSize : 0;
+          const tiles = performance.getEntriesByType('resource').filter((e) => e.name.includes('/tiles')).length;
+          a.destroy();
+          return { first, sharp, heap, tiles };
         };
         window.benchReady = true;
         </script></body></html>
@@ -81,15 +129,125 @@ public static class CanvasBrowserBenchmark
             await page.CloseAsync();
         }
 
+        if (Option(args, "--polygons", "500x50") is { Length: > 0 } polygonSpec && polygonSpec != "none")
+        {
+            var parts = polygonSpec.Split('x');
+            var (polygons, vertices) = (int.Parse(parts[0], CultureInfo.InvariantCulture), int.Parse(parts[1], CultureInfo.InvariantCulture));
+            var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1400, Height = 900 } });
+            await page.RouteAsync($"{Origin}/**", route => ServeAsync(route, assets));
+            await page.GotoAsync($"{Origin}/index.html");
+            await page.WaitForFunctionAsync("() => window.benchReady === true");
+            var r = await page.EvaluateAsync<JsonElement>("([p, v]) => window.bench(0, p, v)", new[] { polygons, vertices });
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{polygons} polygons x {vertices} vertices\t{r.GetProperty("load").GetDouble():F0}\t{r.GetProperty("heap").GetDouble() / 1048576:F1}\t{r.GetProperty("p50").GetDouble():F1}\t{r.GetProperty("p95").GetDouble():F1}"));
+            await page.CloseAsync();
+        }
+
+        if (args.Contains("--first-paint"))
+        {
+            await FirstPaintAsync(browser, assets, output);
+        }
+
         return 0;
     }
 
-    private static Task ServeAsync(IRoute route, string assets)
+    private static async Task FirstPaintAsync(IBrowser browser, string assets, TextWriter output)
+    {
+        using var folder = new Hosting.TempFolder();
+        output.WriteLine();
+        Console.Error.WriteLine("Generating a 6,000 × 4,000 JPEG and a 20,000 × 20,000 JPEG…");
+        var photo = Path.Combine(folder.Path, "photo.jpg");
+        await File.WriteAllBytesAsync(photo, SyntheticJpeg(6000, 4000));
+        var huge = Path.Combine(folder.Path, "huge.jpg");
+        await File.WriteAllBytesAsync(huge, SyntheticJpeg(20_000, 20_000));
+        GC.Collect();
+
+        // The portal's pyramid builds, measured: time and the process's peak working set while they run.
+        foreach (var (file, name, width, height) in new[] { (photo, "tiles-photo", 6000, 4000), (huge, "tiles", 20_000, 20_000) })
+        {
+            var tiles = Path.Combine(folder.Path, name);
+            var before = Environment.WorkingSet;
+            var peak = before;
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+            var count = 0;
+            long bytes = 0;
+            await using (var source = File.OpenRead(file))
+            {
+                foreach (var tile in TilePyramidBuilder.Build(source))
+                {
+                    var target = Path.Combine(tiles, tile.Level.ToString(CultureInfo.InvariantCulture), $"{tile.Column}_{tile.Row}.jpg");
+                    Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                    await File.WriteAllBytesAsync(target, tile.Jpeg);
+                    count++;
+                    bytes += tile.Jpeg.Length;
+                    if (count % 64 == 0)
+                    {
+                        peak = Math.Max(peak, Environment.WorkingSet);
+                    }
+                }
+            }
+
+            watch.Stop();
+            var layout = new TileLayout(width, height);
+            await File.WriteAllTextAsync(Path.Combine(tiles, "layout.json"), JsonSerializer.Serialize(
+                new { width = layout.Width, height = layout.Height, tileSize = layout.TileSize, levels = layout.LevelCount }));
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"pyramid {width}x{height}: {count} tiles, {bytes / 1048576.0:F1} MB, built in {watch.Elapsed.TotalSeconds:F1} s, working set {before / 1048576} MB before, peak {peak / 1048576} MB"));
+            GC.Collect();
+        }
+
+        output.WriteLine("image\tfirst_paint_ms\tsharp_at_1to1_ms\theap_mb\ttile_requests");
+        foreach (var (mode, name) in new[] { ("whole", "6000x4000 whole JPEG"), ("tiled-photo", "6000x4000 tiled"), ("tiled", "20000x20000 tiled") })
+        {
+            var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1400, Height = 900 } });
+            await page.RouteAsync($"{Origin}/**", route => ServeAsync(route, assets, folder.Path));
+            await page.GotoAsync($"{Origin}/index.html");
+            await page.WaitForFunctionAsync("() => window.benchReady === true");
+            var r = await page.EvaluateAsync<JsonElement>("mode => window.firstPaint(mode)", mode);
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{name}\t{r.GetProperty("first").GetDouble():F0}\t{r.GetProperty("sharp").GetDouble():F0}\t{r.GetProperty("heap").GetDouble() / 1048576:F1}\t{r.GetProperty("tiles").GetInt32()}"));
+            await page.CloseAsync();
+        }
+    }
+
+    // A photo-like test card: gradients and many small coloured blocks, so JPEG has detail to encode.
+    private static byte[] SyntheticJpeg(int width, int height)
+    {
+        using var bitmap = new SKBitmap(new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Opaque));
+        using (var canvas = new SKCanvas(bitmap))
+        {
+            using var gradient = SKShader.CreateLinearGradient(new SKPoint(0, 0), new SKPoint(width, height),
+                [new SKColor(40, 90, 160), new SKColor(220, 200, 120), new SKColor(60, 140, 80)], SKShaderTileMode.Clamp);
+            using var paint = new SKPaint { Shader = gradient };
+            canvas.DrawRect(0, 0, width, height, paint);
+            var random = new Random(7);
+            using var block = new SKPaint();
+            for (var i = 0; i < width * (long)height / 40_000; i++)
+            {
+                block.Color = new SKColor((byte)random.Next(256), (byte)random.Next(256), (byte)random.Next(256));
+                canvas.DrawRect(random.Next(width), random.Next(height), 20 + random.Next(120), 15 + random.Next(90), block);
+            }
+        }
+
+        using var image = SKImage.FromBitmap(bitmap);
+        using var data = image.Encode(SKEncodedImageFormat.Jpeg, 85);
+        return data.ToArray();
+    }
+
+    private static Task ServeAsync(IRoute route, string assets, string? media = null)
     {
         var path = new Uri(route.Request.Url).AbsolutePath;
         if (path == "/index.html")
         {
             return route.FulfillAsync(new() { Status = 200, ContentType = "text/html", Body = Page });
+        }
+
+        if (media is not null && (path == "/photo.jpg" || path.StartsWith("/tiles", StringComparison.Ordinal)))
+        {
+            var mediaFile = Path.GetFullPath(Path.Combine(media, path.TrimStart('/')));
+            return mediaFile.StartsWith(media, StringComparison.Ordinal) && File.Exists(mediaFile)
+                ? route.FulfillAsync(new() { Status = 200, ContentType = path.EndsWith(".json", StringComparison.Ordinal) ? "application/json" : "image/jpeg", BodyBytes = File.ReadAllBytes(mediaFile) })
+                : route.FulfillAsync(new() { Status = 404 });
         }
 
         var file = Path.GetFullPath(Path.Combine(assets, path.TrimStart('/')));

@@ -9,6 +9,7 @@ const string Usage = """
       claims  --workers W --objects N --per-object K
                                                W parallel workers claim and submit until every object has K answers; latency percentiles
       canvas-browser, ner-browser              the annotators in headless Chromium (their own options; see those files)
+      submit-next [--tasks 15]                 the real portal in Chromium: click Submit → next task's image painted
       ds-speed [answers], ds-accuracy, boxes-accuracy [images] [seed], boxes-speed [images]
                                                consolidation speed and accuracy (Consolidation/ConsolidationBenchmarks.cs)
 
@@ -29,6 +30,11 @@ if (args is ["ds-speed" or "ds-accuracy" or "boxes-accuracy" or "boxes-speed", .
 if (args is ["ner-browser", ..])
 {
     return await NerBrowserBenchmark.RunAsync(args[1..]);
+}
+
+if (args is ["submit-next", ..])
+{
+    return await SubmitNextBenchmark.RunAsync(args[1..], Console.Out);
 }
 
 if (args is ["canvas-browser", ..])
