@@ -120,6 +120,14 @@ public sealed class SegmentationApiTests(SqlitePortalFixture fixture) : IClassFi
         Assert.Equal(2, decoded.Pixels[(20 * Width) + 20]);
         Assert.Equal(0, decoded.Pixels[(40 * Width) + 50]);
         Assert.DoesNotContain((byte)1, decoded.Pixels);
+
+        // The worker-response files carry each mask inline, in the crowd element's own shape.
+        using var zip = new System.IO.Compression.ZipArchive(await requesterClient.GetStreamAsync($"/api/jobs/{job}/worker-responses"));
+        using var reader = new StreamReader(zip.Entries.Single().Open());
+        var responses = JsonNode.Parse(await reader.ReadToEndAsync())!["answers"]!.AsArray();
+        var inline = responses.Select(r => r!["answerContent"]!["crowd-semantic-segmentation"]!["labeledImage"]!.AsObject()).ToList();
+        Assert.Equal(["pngImageData"], inline.SelectMany(i => i.Select(p => p.Key)).Distinct());
+        Assert.Contains(Convert.ToBase64String(Mask(2)), inline.Select(i => i["pngImageData"]!.GetValue<string>()));
     }
 
     [Fact]
