@@ -332,6 +332,11 @@ public sealed class LabelingService(
 
                 await transaction.CommitAsync(cancellationToken);
                 jobId = job.Id;
+                if (job.TaskType == TaskType.SemanticSegmentation)
+                {
+                    // The work is given up, so its mask (draft or upload) goes too.
+                    await store.DeleteAsync(SegmentationMaskService.MaskKey(job.Id, taskId), cancellationToken);
+                }
             }
 
             await AfterChangeAsync(jobId, cancellationToken);

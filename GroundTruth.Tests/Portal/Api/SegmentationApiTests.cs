@@ -178,6 +178,21 @@ public sealed class SegmentationApiTests(SqlitePortalFixture fixture) : IClassFi
     }
 
     [Fact]
+    public async Task Release_SegmentationTask_DeletesItsMask()
+    {
+        var (job, requester, workers) = await SetUpAsync(1);
+        var task = await ClaimAsync(workers[0], job);
+        await PutMaskAsync(workers[0], task, Mask(1));
+        var key = $"jobs/{job:N}/annotations/worker-masks/{task}.png";
+        var before = await Portal.ClientFor(requester).GetAsync($"/api/jobs/{job}/files/{key}");
+
+        var release = await workers[0].PostAsync($"/api/tasks/{task}/release", null);
+        var after = await Portal.ClientFor(requester).GetAsync($"/api/jobs/{job}/files/{key}");
+
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.NotFound), (before.StatusCode, release.StatusCode, after.StatusCode));
+    }
+
+    [Fact]
     public async Task Mask_OfAnotherWorkersTask_IsNotFoundAndJobFilesAreTheRequesters()
     {
         var (job, requester, workers) = await SetUpAsync(2);
