@@ -53,7 +53,7 @@ public static class LabelingApi
                 TaskOutcomeKind.NotFound => Results.NotFound(outcome),
                 _ => Results.UnprocessableEntity(outcome),
             };
-        });
+        }).WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(Core.Segmentation.SegmentationMask.MaxBytes + (1024 * 1024)));
 
         work.MapGet("/tasks/{taskId:long}/mask", async (long taskId, HttpContext http, SegmentationMaskService masks, CancellationToken ct) =>
         {
