@@ -30,7 +30,7 @@ public static class SegmentationMask
     {
         if (png.Length > MaxBytes)
         {
-            return MaskCheck.Fail($"The mask is {png.Length:N0} bytes; at most {MaxBytes:N0} are accepted.");
+            return MaskCheck.Fail(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"The mask is {png.Length:N0} bytes; at most {MaxBytes:N0} are accepted."));
         }
 
         if (image is not { Width: > 0, Height: > 0 } size)

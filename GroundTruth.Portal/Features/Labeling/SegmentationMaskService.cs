@@ -43,7 +43,7 @@ public sealed class SegmentationMaskService(IDbContextFactory<GroundTruthDbConte
         var bytes = await ReadCappedAsync(body, cancellationToken);
         if (bytes is null)
         {
-            return new MaskUploadOutcome(TaskOutcomeKind.Invalid, $"The mask is larger than {SegmentationMask.MaxBytes:N0} bytes.");
+            return new MaskUploadOutcome(TaskOutcomeKind.Invalid, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"The mask is larger than {SegmentationMask.MaxBytes:N0} bytes."));
         }
 
         var check = SegmentationMask.Check(bytes, task.Image, task.Labels.Count);
