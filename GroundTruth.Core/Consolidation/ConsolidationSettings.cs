@@ -20,13 +20,18 @@ public sealed record ConsolidationSettings(string Method = "ds", int MaxIteratio
     public static IReadOnlyList<string> MethodsFor(TaskTypeDescriptor type)
     {
         ArgumentNullException.ThrowIfNull(type);
-        return type.WorkerUi == WorkerUi.Classification ? Methods : ShapeMethods;
+        return type.Type == TaskType.SemanticSegmentation ? [] : type.WorkerUi == WorkerUi.Classification ? Methods : ShapeMethods;
     }
 
     /// <summary>Checks the settings for a job of <paramref name="type"/>; an empty list means they are usable.</summary>
     public IReadOnlyList<string> Validate(TaskTypeDescriptor type)
     {
         var methods = MethodsFor(type);
+        if (methods.Count == 0)
+        {
+            return [$"Job-wide re-runs are not available for {type.DisplayName}: each image's masks are voted as its answers arrive."];
+        }
+
         var errors = Validate().Where(e => !e.StartsWith("Method ", StringComparison.Ordinal)).ToList();
         if (!methods.Contains(Method))
         {

@@ -23,7 +23,7 @@ public static class LabelSummary
             : new HashSet<string>(StringComparer.Ordinal);
     }
 
-    /// <summary>A short text: the class names, else how many annotations (shapes, entities) there are, else "(none)".</summary>
+    /// <summary>A short text: the class names, "segmentation mask", how many annotations (shapes, entities) there are, or "(none)".</summary>
     /// <param name="metadata">The label metadata.</param>
     public static string Text(JsonObject metadata)
     {
@@ -33,13 +33,19 @@ public static class LabelSummary
             return string.Join(", ", names.Order(StringComparer.Ordinal));
         }
 
+        if (metadata["internal-color-map"] is JsonObject)
+        {
+            return "segmentation mask";
+        }
+
         return (metadata["objects"] ?? metadata["entities"]) is JsonArray items
             ? items.Count == 1 ? "1 annotation" : $"{items.Count} annotations"
             : "(none)";
     }
 
     /// <summary>
-    /// One confidence: <c>confidence</c> when present; the lowest of <c>confidence-map</c>; the lowest per-item
+    /// One confidence: <c>confidence</c> when present; for segmentation the image's confidence, which
+    /// <c>internal-color-map</c> repeats for every class; the lowest of <c>confidence-map</c>; the lowest per-item
     /// confidence of <c>objects</c> or <c>entities</c> (1 when there are none); otherwise <c>null</c>.
     /// </summary>
     /// <param name="metadata">The label metadata.</param>
@@ -49,6 +55,11 @@ public static class LabelSummary
         if (metadata["confidence"] is JsonValue c)
         {
             return c.GetValue<double>();
+        }
+
+        if (metadata["internal-color-map"] is JsonObject colors && colors["0"]?["confidence"] is JsonValue image)
+        {
+            return image.GetValue<double>();
         }
 
         if (metadata["confidence-map"] is JsonObject map)

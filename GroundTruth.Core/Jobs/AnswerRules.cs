@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using GroundTruth.Core.Annotations;
 using GroundTruth.Core.Consolidation;
+using GroundTruth.Core.Segmentation;
 
 namespace GroundTruth.Core.Jobs;
 
@@ -29,10 +30,26 @@ public static class AnswerRules
         {
             WorkerUi.Classification => ClassificationAnswer.Validate(type, labels, ClassificationAnswer.Read(answer)),
             WorkerUi.TextSpans => ValidateSpans(labels, answer, manifestLine),
+            WorkerUi.ImageCanvas when type.CrowdElement == SegmentationMask.CrowdElement =>
+                ValidateSegmentation((JsonObject)answer[type.CrowdElement]!, image),
             WorkerUi.ImageCanvas when ImageShapeAnswer.KindOf(type) is { } kind =>
                 ImageShapeAnswer.Validate(kind, labels, (JsonObject)answer[type.CrowdElement]!, image),
             _ => $"Answers for {type.DisplayName} cannot be checked.",
         };
+    }
+
+    // The mask itself is checked by SegmentationMask.Check when it is uploaded and again when it is submitted; the
+    // recorded answer must name the stored mask and the image's size.
+    private static string? ValidateSegmentation(JsonObject element, ImageSize? image)
+    {
+        if (element["labeledImage"]?["pngImageRef"] is not JsonValue reference || !reference.TryGetValue<string>(out var key) || string.IsNullOrEmpty(key))
+        {
+            return "The answer has no mask (labeledImage).";
+        }
+
+        return image is { } size && ImageShapeAnswer.ReadImageSize(element) is { } claimed && claimed != size
+            ? $"inputImageProperties says {claimed.Width} × {claimed.Height}, but the image is {size.Width} × {size.Height}."
+            : null;
     }
 
     private static string? ValidateSpans(IReadOnlyList<LabelCategory> labels, JsonObject answer, string manifestLine)

@@ -33,4 +33,7 @@ public enum TaskType
 
     /// <summary>Labeled points such as joints or landmarks (custom; <c>groundtruth/custom</c>).</summary>
     Keypoint,
+
+    /// <summary>A class per pixel, painted as a mask (<c>SemanticSegmentation</c>, output <c>groundtruth/semantic-segmentation</c>).</summary>
+    SemanticSegmentation,
 }

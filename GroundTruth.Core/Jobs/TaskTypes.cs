@@ -30,6 +30,8 @@ public static class TaskTypes
             DataKind.Image, IsMultiLabel: false, "crowd-polyline", 1, 50, false, 3, 3600, WorkerUi.ImageCanvas),
         new(TaskType.Keypoint, "Keypoint", CustomOutputType,
             DataKind.Image, IsMultiLabel: false, "crowd-keypoint", 1, 50, false, 3, 3600, WorkerUi.ImageCanvas),
+        new(TaskType.SemanticSegmentation, "Semantic segmentation", "groundtruth/semantic-segmentation",
+            DataKind.Image, IsMultiLabel: false, "crowd-semantic-segmentation", 1, SegmentationPalette.MaxLabels, true, 3, 3600, WorkerUi.ImageCanvas),
     }.ToDictionary(d => d.Type);
 
     /// <summary>Every task type, in the order the job form lists them.</summary>

@@ -59,6 +59,7 @@ public static class PortalServiceCollectionExtensions
         services.AddSingleton<JobService>();
         services.AddHostedService<ManifestImportService>();
         services.AddSingleton<LabelingService>();
+        services.AddSingleton<SegmentationMaskService>();
         services.AddHostedService<ExpiryService>();
         services.AddSingleton<UserAdminService>();
         services.AddSingleton<WorkforceService>();

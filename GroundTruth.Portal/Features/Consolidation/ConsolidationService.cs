@@ -177,7 +177,7 @@ public sealed class ConsolidationService(
         {
             // Shapes and entities: agreement with an equal-weight consensus of every object answered so far.
             var answers = responses.Select(r => new ObjectAnswer(r.DataObjectId, r.WorkerId, (JsonObject)JsonNode.Parse(r.AnswerContent)!)).ToList();
-            var agreement = answers.Count == 0 ? [] : JobConsolidation.Run(job.Descriptor, job.Labels, answers, new ConsolidationSettings("equal")).Workers.ToDictionary(w => w.WorkerId);
+            var agreement = answers.Count == 0 || ConsolidationSettings.MethodsFor(job.Descriptor).Count == 0 ? [] : JobConsolidation.Run(job.Descriptor, job.Labels, answers, new ConsolidationSettings("equal")).Workers.ToDictionary(w => w.WorkerId);
             return [.. responses.GroupBy(r => r.WorkerId).Select(g =>
             {
                 estimates.TryGetValue(g.Key, out var estimate);

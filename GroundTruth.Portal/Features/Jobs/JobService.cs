@@ -63,9 +63,12 @@ public sealed class JobService(
             .Where(o => o.JobId == id)
             .OrderBy(o => o.DatasetObjectId)
             .Skip(skip).Take(take)
-            .Select(o => new { o.Id, o.DatasetObjectId, o.Source, o.Status, o.ResponseCount, o.MetadataJson })
+            .Select(o => new { o.Id, o.DatasetObjectId, o.Source, o.Status, o.ResponseCount, o.MetadataJson, o.LabelJson })
             .ToListAsync(cancellationToken);
-        return [.. rows.Select(o => new ObjectRow(o.Id, o.DatasetObjectId, o.Source, o.Status, o.ResponseCount, LabelText(o.MetadataJson), Confidence(o.MetadataJson)))];
+        return [.. rows.Select(o => new ObjectRow(o.Id, o.DatasetObjectId, o.Source, o.Status, o.ResponseCount, LabelText(o.MetadataJson), Confidence(o.MetadataJson))
+        {
+            MaskRef = MaskRef(o.LabelJson, o.MetadataJson),
+        })];
     }
 
     public async Task<IReadOnlyList<ImportErrorRow>> GetImportErrorsAsync(Guid id, Caller caller, int take, CancellationToken cancellationToken = default)
@@ -271,6 +274,18 @@ public sealed class JobService(
 
     private static double? Confidence(string? metadataJson) =>
         metadataJson is null ? null : LabelSummary.Confidence(JsonNode.Parse(metadataJson)!.AsObject());
+
+    /// <summary>The store key of a segmentation label's consolidated mask (its label value), else <c>null</c>.</summary>
+    private static string? MaskRef(string? labelJson, string? metadataJson)
+    {
+        if (labelJson is null || metadataJson is null || !metadataJson.Contains("\"internal-color-map\"", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        using var document = JsonDocument.Parse(labelJson);
+        return document.RootElement.ValueKind == JsonValueKind.String ? document.RootElement.GetString() : null;
+    }
 }
 
 public sealed record UploadedFile(string Name, Func<Stream> Open);

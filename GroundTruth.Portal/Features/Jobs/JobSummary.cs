@@ -35,7 +35,11 @@ public sealed record ImportProgress(long LinesRead, long LinesRejected, long Byt
     public double Fraction => BytesTotal == 0 ? 1 : Math.Min(1, (double)BytesRead / BytesTotal);
 }
 
-public sealed record ObjectRow(long Id, long DatasetObjectId, string Source, DataObjectStatus Status, int Responses, string? Label, double? Confidence);
+public sealed record ObjectRow(long Id, long DatasetObjectId, string Source, DataObjectStatus Status, int Responses, string? Label, double? Confidence)
+{
+    /// <summary>For semantic segmentation, the store key of the consolidated mask (the <c>-ref</c> value).</summary>
+    public string? MaskRef { get; init; }
+}
 
 public sealed record ImportErrorRow(long LineNumber, string Message);
 

@@ -57,6 +57,21 @@ public static class JobsApi
             await audit.RecordForAsync(Core.Audit.AuditActions.DataDownloaded, Caller.From(http.User).UserId, id.ToString(), "worker responses", ct);
             return Results.Stream(stream => output.WriteWorkerResponsesAsync(id, stream, ct), "application/zip", $"{job.Name}-worker-responses.zip");
         });
+        // Files the job wrote beside its output (e.g. consolidated segmentation masks): the manifest's '-ref' values are
+        // store keys under jobs/<id>/, fetched here by the job's requester (or an admin).
+        jobs.MapGet("/{id:guid}/files/{**key}", async (Guid id, string key, HttpContext http, JobService service, GroundTruth.Core.Storage.IObjectStore store, CancellationToken ct) =>
+        {
+            if (await service.GetAsync(id, Caller.From(http.User), ct) is null
+                || !key.StartsWith($"jobs/{id:N}/", StringComparison.Ordinal) || key.Contains("..", StringComparison.Ordinal))
+            {
+                return Results.NotFound();
+            }
+
+            var stream = await store.OpenReadAsync(key, ct);
+            return stream is null
+                ? Results.NotFound()
+                : Results.Stream(stream, key.EndsWith(".png", StringComparison.OrdinalIgnoreCase) ? "image/png" : "application/octet-stream", Path.GetFileName(key));
+        });
         return endpoints;
     }
 

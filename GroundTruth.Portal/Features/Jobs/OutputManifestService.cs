@@ -121,7 +121,7 @@ public sealed class OutputManifestService(IDbContextFactory<GroundTruthDbContext
             last = row.SubmissionTime > last ? row.SubmissionTime : last;
             answers.Add(new JsonObject
             {
-                ["answerContent"] = JsonNode.Parse(row.AnswerContent),
+                ["answerContent"] = await WithInlineMaskAsync(JsonNode.Parse(row.AnswerContent)!.AsObject(), cancellationToken),
                 ["acceptanceTime"] = row.AcceptanceTime.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture),
                 ["submissionTime"] = row.SubmissionTime.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture),
                 ["timeSpentInSeconds"] = Math.Round(row.TimeSpentSeconds, 3),
@@ -133,6 +133,31 @@ public sealed class OutputManifestService(IDbContextFactory<GroundTruthDbContext
         {
             await AddEntryAsync(zip, current.Value, last, answers, cancellationToken);
         }
+    }
+
+    /// <summary>
+    /// A segmentation answer keeps its mask in the store (<c>labeledImage.pngImageRef</c>); the worker-response file
+    /// carries it inline as <c>pngImageData</c>, the crowd element's own shape.
+    /// </summary>
+    private async Task<JsonObject> WithInlineMaskAsync(JsonObject answer, CancellationToken cancellationToken)
+    {
+        if (Core.Segmentation.SegmentationMask.MaskKeyOf(answer) is not { } key
+            || answer[Core.Segmentation.SegmentationMask.CrowdElement]?["labeledImage"] is not JsonObject labeledImage)
+        {
+            return answer;
+        }
+
+        await using var stream = await store.OpenReadAsync(key, cancellationToken);
+        if (stream is null)
+        {
+            return answer;
+        }
+
+        using var copy = new MemoryStream();
+        await stream.CopyToAsync(copy, cancellationToken);
+        labeledImage.Remove("pngImageRef");
+        labeledImage["pngImageData"] = Convert.ToBase64String(copy.GetBuffer(), 0, (int)copy.Length);
+        return answer;
     }
 
     private static async Task AddEntryAsync(ZipArchive zip, long datasetObjectId, DateTimeOffset time, JsonArray answers, CancellationToken cancellationToken)

@@ -15,6 +15,7 @@ public sealed partial class AnnotationCanvas : IAsyncDisposable
     private string _draftStatus = "";
     private bool _ready;
     private bool _submitted;
+    private string? _maskMessage;
 
     [Parameter, EditorRequired]
     public required TaskForWorker Task { get; set; }
@@ -53,8 +54,22 @@ public sealed partial class AnnotationCanvas : IAsyncDisposable
         "boundingBox" => "Draw a box around every object",
         "polygon" => "Outline every object",
         "polyline" => "Trace every line",
+        "semanticSegmentation" => "Paint every region with its label",
         _ => "Mark every point",
     };
+
+    private string Help => IsSegmentation
+        ? "Choose a label (keys 1–9), then paint: S brush, E eraser, F polygon fill, [ ] brush size. Wheel or +/− zooms, space-drag pans, ? lists every shortcut."
+        : "Choose a label (keys 1–9), then draw on the image. Wheel or +/− zooms, space-drag pans, ? lists every shortcut.";
+
+    private bool IsSegmentation => Task.TaskType == TaskType.SemanticSegmentation;
+
+    private string? ShownMessage => Message ?? _maskMessage;
+
+    // Segmentation labels carry the fixed palette colours the mask PNGs and the output's internal-color-map use.
+    private object[] AnnotatorLabels => IsSegmentation
+        ? [.. Task.Labels.Select((l, i) => (object)new { label = l.Label, color = SegmentationPalette.ColorOf(i) })]
+        : [.. Task.Labels.Select(l => (object)l.Label)];
 
     // The annotator's name for the tool set of each task type.
     private string AnnotatorTaskType => Type.CrowdElement switch
@@ -62,6 +77,7 @@ public sealed partial class AnnotationCanvas : IAsyncDisposable
         "crowd-polygon" => "polygon",
         "crowd-polyline" => "polyline",
         "crowd-keypoint" => "keypoint",
+        "crowd-semantic-segmentation" => "semanticSegmentation",
         _ => "boundingBox",
     };
 
@@ -77,7 +93,7 @@ public sealed partial class AnnotationCanvas : IAsyncDisposable
         _view = await _module.InvokeAsync<IJSObjectReference>("create", _host, new
         {
             taskType = AnnotatorTaskType,
-            labels = Task.Labels.Select(l => l.Label).ToArray(),
+            labels = AnnotatorLabels,
             image = new
             {
                 url = Task.ContentUrl,
@@ -86,6 +102,7 @@ public sealed partial class AnnotationCanvas : IAsyncDisposable
                 tiles = Tiles.ShouldTile(Task.Width, Task.Height) ? $"/api/data-objects/{Task.DataObjectId}/tiles" : null,
             },
             annotations = Task.DraftJson ?? InitialAnnotations,
+            maskUrl = IsSegmentation ? $"/api/tasks/{Task.TaskId}/mask" : null,
         }, _self);
         _ready = true;
         if (Task.DraftJson is not null)
@@ -107,6 +124,7 @@ public sealed partial class AnnotationCanvas : IAsyncDisposable
         }
 
         await OnDraft.InvokeAsync(resultJson);
+        _maskMessage = null;
         _draftStatus = $"Draft saved at {Time.GetLocalNow().ToString("HH:mm:ss", CultureInfo.InvariantCulture)}.";
         StateHasChanged();
     }
@@ -125,6 +143,15 @@ public sealed partial class AnnotationCanvas : IAsyncDisposable
 
         // A rejected answer leaves the task live, and the worker goes on editing.
         _submitted = false;
+    }
+
+    /// <summary>Called by the annotator when the server refused the mask it uploaded (size, labels, or not a PNG).</summary>
+    [JSInvokable]
+    public Task MaskRejectedAsync(string message)
+    {
+        _maskMessage = message;
+        StateHasChanged();
+        return System.Threading.Tasks.Task.CompletedTask;
     }
 
     private async Task RequestSubmitAsync()

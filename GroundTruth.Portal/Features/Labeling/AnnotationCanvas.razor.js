@@ -1,5 +1,7 @@
 // Thin adapter between AnnotationCanvas (.NET) and the annotator: it passes the task in and sends back only the
-// debounced draft and the submit, never pointer events.
+// debounced draft and the submit, never pointer events. A segmentation mask is far larger than the circuit's message
+// cap, so it goes out of band: the PNG is PUT to the task's mask endpoint, and .NET only hears that a draft was saved
+// (with a small JSON naming the mask URL) or that the mask is ready to submit.
 import { createAnnotator, createTiledImageSource } from '/assets/annotator/annotator.js';
 
 const css = '/assets/annotator/annotator.css';
@@ -29,6 +31,36 @@ async function imageOf({ url, width, height, tiles }) {
   return { width: layout.width, height: layout.height, source };
 }
 
+function fromBase64(base64) {
+  const binary = atob(base64);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
+
+/** PUTs the result's mask PNG; resolves to null when stored, else to the server's (or the network's) message. */
+async function uploadMask(url, result) {
+  try {
+    const response = await fetch(url, {
+      method: 'PUT',
+      credentials: 'same-origin',
+      headers: { 'Content-Type': 'image/png' },
+      body: fromBase64(result.labeledImage.pngImageData),
+    });
+    if (response.ok) return null;
+    const body = await response.json().catch(() => null);
+    return body?.message ?? `The mask could not be saved (HTTP ${response.status}).`;
+  } catch {
+    return 'The mask could not be saved: the server is unreachable.';
+  }
+}
+
+/** The result without its PNG: what the circuit carries. */
+function withoutPixels(result, extra) {
+  const { labeledImage, ...rest } = result;
+  return { ...rest, ...extra };
+}
+
 export async function create(host, task, dotnet) {
   const [, image] = await Promise.all([loadStylesheet(), imageOf(task.image)]);
 
@@ -42,8 +74,40 @@ export async function create(host, task, dotnet) {
   // Tests and the browser benchmark reach the annotator through its host element.
   host.gtAnnotator = annotator;
   const call = (method, value) => dotnet.invokeMethodAsync(method, JSON.stringify(value)).catch(() => {});
-  annotator.on('draftchanged', (e) => call('SaveDraftAsync', e.result));
-  annotator.on('submitrequested', async () => call('SubmitAsync', await annotator.getResultAsync()));
+
+  if (task.maskUrl) {
+    // Uploads run one at a time, so a late draft never overwrites the mask being submitted.
+    let queue = Promise.resolve();
+    let submitting = false;
+    const enqueue = (work) => (queue = queue.then(work, work));
+    annotator.on('draftchanged', () => enqueue(async () => {
+      if (submitting) return;
+      const result = await annotator.getResultAsync();
+      const problem = await uploadMask(task.maskUrl, result);
+      if (problem) {
+        await dotnet.invokeMethodAsync('MaskRejectedAsync', problem).catch(() => {});
+        return;
+      }
+      // The draft names the stored mask; a reload seeds the annotator from it.
+      await call('SaveDraftAsync', withoutPixels(result, { src: `${task.maskUrl}?v=${Date.now()}` }));
+    }));
+    annotator.on('submitrequested', () => enqueue(async () => {
+      submitting = true;
+      const result = await annotator.getResultAsync();
+      const problem = await uploadMask(task.maskUrl, result);
+      if (problem) {
+        submitting = false;
+        await dotnet.invokeMethodAsync('MaskRejectedAsync', problem).catch(() => {});
+        return;
+      }
+      await call('SubmitAsync', withoutPixels(result, { labeledImage: {} }));
+      submitting = false;
+    }));
+  } else {
+    annotator.on('draftchanged', (e) => call('SaveDraftAsync', e.result));
+    annotator.on('submitrequested', async () => call('SubmitAsync', await annotator.getResultAsync()));
+  }
+
   return {
     requestSubmit: () => annotator.requestSubmit(),
     destroy: () => {

@@ -41,6 +41,32 @@ public static class LabelingApi
         work.MapPut("/tasks/{taskId:long}/draft", async (long taskId, System.Text.Json.JsonElement draft, HttpContext http, LabelingService labeling, CancellationToken ct) =>
             await labeling.SaveDraftAsync(taskId, UserId(http.User), draft.GetRawText(), ct) ? Results.NoContent() : Results.NotFound());
 
+        // Segmentation masks travel out of band (the circuit's message cap is far below a mask's size): the page PUTs
+        // the palette PNG here. A cross-site page cannot send a PUT of image/png without a CORS preflight, which is
+        // refused, and cookies are SameSite=Lax; only the worker holding the live task gets past the resource check.
+        work.MapPut("/tasks/{taskId:long}/mask", async (long taskId, HttpContext http, SegmentationMaskService masks, CancellationToken ct) =>
+        {
+            var outcome = await masks.UploadAsync(taskId, UserId(http.User), http.Request.Body, ct);
+            return outcome.Kind switch
+            {
+                TaskOutcomeKind.Accepted => Results.NoContent(),
+                TaskOutcomeKind.NotFound => Results.NotFound(outcome),
+                _ => Results.UnprocessableEntity(outcome),
+            };
+        }).WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(Core.Segmentation.SegmentationMask.MaxBytes + (1024 * 1024)));
+
+        work.MapGet("/tasks/{taskId:long}/mask", async (long taskId, HttpContext http, SegmentationMaskService masks, CancellationToken ct) =>
+        {
+            var stream = await masks.OpenAsync(taskId, UserId(http.User), ct);
+            if (stream is null)
+            {
+                return Results.NotFound();
+            }
+
+            http.Response.Headers.CacheControl = "no-store";
+            return Results.Stream(stream, "image/png");
+        });
+
         work.MapPost("/tasks/{taskId:long}/decline", async (long taskId, HttpContext http, LabelingService labeling, CancellationToken ct) =>
             ToResult(await labeling.DeclineAsync(taskId, UserId(http.User), ct)));
 

@@ -7,6 +7,8 @@ using GroundTruth.Core.Assignment;
 using GroundTruth.Core.Consolidation;
 using GroundTruth.Core.DataObjects;
 using GroundTruth.Core.Jobs;
+using GroundTruth.Core.Segmentation;
+using GroundTruth.Core.Storage;
 using GroundTruth.Portal.Data;
 using GroundTruth.Portal.Features.Jobs;
 using Microsoft.EntityFrameworkCore;
@@ -24,6 +26,8 @@ public sealed class LabelingService(
     IDbContextFactory<GroundTruthDbContext> dbFactory,
     JobProgressNotifier notifier,
     OutputManifestService output,
+    SegmentationMaskService masks,
+    IObjectStore store,
     TimeProvider time)
 {
     private const int MaxAttempts = 20;
@@ -97,8 +101,23 @@ public sealed class LabelingService(
         RunWithRetryAsync(() => TrySubmitAsync(taskId, workerId, type => ClassificationAnswer.Create(type, chosenLabels), cancellationToken), cancellationToken);
 
     /// <summary>Records an answer in the crowd element's output shape (boxes, spans, labels…), checked by <see cref="AnswerRules"/>.</summary>
-    public Task<TaskOutcome> SubmitAnswerAsync(long taskId, string workerId, JsonObject answer, CancellationToken cancellationToken = default) =>
-        RunWithRetryAsync(() => TrySubmitAsync(taskId, workerId, _ => answer, cancellationToken), cancellationToken);
+    /// <remarks>A segmentation answer's mask is taken from the task's upload (or inline <c>pngImageData</c>), checked
+    /// and kept in the object store; the recorded answer refers to it.</remarks>
+    public async Task<TaskOutcome> SubmitAnswerAsync(long taskId, string workerId, JsonObject answer, CancellationToken cancellationToken = default)
+    {
+        if (answer[SegmentationMask.CrowdElement] is JsonObject)
+        {
+            var (prepared, problem) = await masks.PrepareAnswerAsync(taskId, workerId, answer, cancellationToken);
+            if (problem is not null)
+            {
+                return new TaskOutcome(TaskOutcomeKind.Invalid, problem);
+            }
+
+            answer = prepared ?? answer;
+        }
+
+        return await RunWithRetryAsync(() => TrySubmitAsync(taskId, workerId, _ => answer, cancellationToken), cancellationToken);
+    }
 
     /// <summary>Saves the worker's work in progress on a live task, so a reload or a crash restores it.</summary>
     /// <returns><c>false</c> when the task is not live and the worker's (or the draft is too large).</returns>
@@ -313,6 +332,11 @@ public sealed class LabelingService(
 
                 await transaction.CommitAsync(cancellationToken);
                 jobId = job.Id;
+                if (job.TaskType == TaskType.SemanticSegmentation)
+                {
+                    // The work is given up, so its mask (draft or upload) goes too.
+                    await store.DeleteAsync(SegmentationMaskService.MaskKey(job.Id, taskId), cancellationToken);
+                }
             }
 
             await AfterChangeAsync(jobId, cancellationToken);
@@ -408,16 +432,23 @@ public sealed class LabelingService(
         return expired;
     }
 
-    private static async Task ConsolidateAsync(GroundTruthDbContext db, LabelingJob job, DataObject dataObject, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task ConsolidateAsync(GroundTruthDbContext db, LabelingJob job, DataObject dataObject, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var answers = await db.Responses.AsNoTracking()
             .Where(r => r.DataObjectId == dataObject.Id)
             .OrderBy(r => r.SubmissionTime)
             .Select(r => new { r.WorkerId, r.AnswerContent })
             .ToListAsync(cancellationToken);
-        var consolidator = Consolidators.For(job.TaskType);
-        var result = consolidator.Consolidate(job.Labels,
-            [.. answers.Select(a => new WorkerAnswer(a.WorkerId, (System.Text.Json.Nodes.JsonObject)System.Text.Json.Nodes.JsonNode.Parse(a.AnswerContent)!))]);
+        var workerAnswers = answers.Select(a => new WorkerAnswer(a.WorkerId, (JsonObject)JsonNode.Parse(a.AnswerContent)!)).ToList();
+        var result = job.TaskType == TaskType.SemanticSegmentation
+            ? await ConsolidateMasksAsync(job, dataObject, workerAnswers, now, cancellationToken)
+            : Consolidators.For(job.TaskType).Consolidate(job.Labels, workerAnswers);
+        if (result is null)
+        {
+            await FinishUnansweredAsync(db, job, dataObject, now, "None of the workers' masks could be read.", cancellationToken);
+            return;
+        }
+
         var metadata = LabelMetadata.Complete(result.Metadata, job.Descriptor.OutputType, job.Name, humanAnnotated: true, now);
         var labelJson = result.Label.ToJsonString();
         var metadataJson = metadata.ToJsonString();
@@ -434,6 +465,24 @@ public sealed class LabelingService(
         await db.Jobs.Where(j => j.Id == job.Id).ExecuteUpdateAsync(s => s
             .SetProperty(j => j.HumanLabeled, j => j.HumanLabeled + 1)
             .SetProperty(j => j.LastModifiedAt, now), cancellationToken);
+    }
+
+    /// <summary>
+    /// Votes the workers' masks (<see cref="SegmentationConsolidation"/>) and writes the consolidated palette PNG beside
+    /// the output manifest; the label value is its store key.
+    /// </summary>
+    private async Task<ConsolidatedAnnotation?> ConsolidateMasksAsync(LabelingJob job, DataObject dataObject, IReadOnlyList<WorkerAnswer> answers, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var read = await masks.ReadMasksAsync(answers.Select(a => a.AnswerContent), cancellationToken);
+        if (read.Count == 0)
+        {
+            return null;
+        }
+
+        var vote = SegmentationConsolidation.Consolidate(read);
+        var key = SegmentationMaskService.ConsolidatedKey(job.Id, dataObject.DatasetObjectId, now);
+        await store.WriteAsync(key, new MemoryStream(SegmentationConsolidation.EncodePng(vote.Mask, job.Labels.Count)), cancellationToken);
+        return SegmentationConsolidation.Annotation(job.Labels, key, vote.Confidence);
     }
 
     private static async Task FinishUnansweredAsync(GroundTruthDbContext db, LabelingJob job, DataObject dataObject, DateTimeOffset now, string reason, CancellationToken cancellationToken)

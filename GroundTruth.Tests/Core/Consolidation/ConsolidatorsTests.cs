@@ -19,4 +19,10 @@ public class ConsolidatorsTests
     {
         Assert.Equal(name, Consolidators.For(type).Name);
     }
+
+    [Fact]
+    public void For_SemanticSegmentation_RefusesBecauseMasksAreConsolidatedFromStorage()
+    {
+        Assert.Throws<NotSupportedException>(() => Consolidators.For(TaskType.SemanticSegmentation));
+    }
 }

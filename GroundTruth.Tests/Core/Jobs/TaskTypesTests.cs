@@ -19,6 +19,16 @@ public class TaskTypesTests
     }
 
     [Fact]
+    public void Get_SemanticSegmentation_IsAnImageCanvasTaskWritingARefAttribute()
+    {
+        var descriptor = TaskTypes.Get(TaskType.SemanticSegmentation);
+
+        Assert.Equal(
+            ("groundtruth/semantic-segmentation", DataKind.Image, "crowd-semantic-segmentation", true, WorkerUi.ImageCanvas, 3),
+            (descriptor.OutputType, descriptor.DataKind, descriptor.CrowdElement, descriptor.LabelAttributeNeedsRef, descriptor.WorkerUi, descriptor.DefaultWorkersPerObject));
+    }
+
+    [Fact]
     public void All_Enumerated_ListsEveryTaskTypeOnceInEnumOrder()
     {
         Assert.Equal(Enum.GetValues<TaskType>(), TaskTypes.All.Select(d => d.Type));
