@@ -15,8 +15,11 @@ public sealed record TileLayout(int Width, int Height, int TileSize = TileLayout
     /// <summary>The default tile side.</summary>
     public const int DefaultTileSize = 512;
 
-    /// <summary>Images with more pixels than this are served as tiles by default (24 megapixels: 6,000 × 4,000 loads whole).</summary>
-    public const long DefaultThresholdPixels = 24_000_000;
+    /// <summary>
+    /// Images with more pixels than this are served as tiles by default (16 megapixels: a 4,000 × 3,000 photo loads
+    /// whole; a 6,000 × 4,000 one is tiled, which paints first in about 0.5 s instead of 3.5 s in headless Chromium).
+    /// </summary>
+    public const long DefaultThresholdPixels = 16_000_000;
 
     /// <summary>How many levels the pyramid has (at least 1).</summary>
     public int LevelCount

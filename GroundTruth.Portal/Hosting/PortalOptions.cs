@@ -33,7 +33,7 @@ public sealed class PortalOptions
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
     public TimeSpan ExpirySweepInterval { get; set; } = TimeSpan.FromSeconds(15);
 
-    /// <summary>Images with more pixels than this reach the browser as a tile pyramid instead of one file (default 24 megapixels).</summary>
+    /// <summary>Images with more pixels than this reach the browser as a tile pyramid instead of one file (default 16 megapixels).</summary>
     [Range(1, long.MaxValue)]
     public long TileThresholdPixels { get; set; } = Core.Images.TileLayout.DefaultThresholdPixels;
 

@@ -167,6 +167,8 @@ export function createTiledImageSource({ width, height, tileSize, levels, tileUr
     ready: null,
     /** Called by the renderer's owner: redraw when a tile arrives. */
     changed: null,
+    /** Tiles requested for the current view and not drawn yet (0 when the view is sharp). */
+    pending: () => queue.length + loading.size,
     draw(ctx, vp, viewWidth, viewHeight) {
       const overview = cache.get(topKey);
       if (!overview) return;

@@ -31,8 +31,8 @@ public sealed class AnnotationCanvasTests : PortalTestContext
     }
 
     [Theory]
-    [InlineData(6000, 4000, null)]
-    [InlineData(6001, 4000, "/api/data-objects/42/tiles")]
+    [InlineData(4000, 4000, null)]
+    [InlineData(4001, 4000, "/api/data-objects/42/tiles")]
     [InlineData(20000, 20000, "/api/data-objects/42/tiles")]
     public void Render_ImageOverTheTileThreshold_IsHandedOverAsTiles(int width, int height, string? tiles)
     {
