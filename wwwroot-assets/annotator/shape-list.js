@@ -73,7 +73,7 @@ export class ShapeList {
     row.appendChild(el('span', 'gt-row-id')).textContent = `#${s.id}`;
     const select = row.appendChild(el('select', 'gt-row-label'));
     select.title = 'Label';
-    select.disabled = store.isLocked(s.id);
+    select.disabled = core.readOnly || store.isLocked(s.id);
     const names = core.labels.map((l) => l.label);
     if (!names.includes(s.label)) names.unshift(s.label);
     for (const name of names) {
@@ -84,6 +84,7 @@ export class ShapeList {
     }
     const hidden = store.isHidden(s.id), locked = store.isLocked(s.id);
     row.appendChild(button('hide', hidden ? 'Show' : 'Hide', hidden ? ICONS.hidden : ICONS.visible, hidden));
+    if (core.readOnly) return row;
     row.appendChild(button('lock', locked ? 'Unlock' : 'Lock', locked ? ICONS.locked : ICONS.unlocked, locked));
     row.appendChild(button('delete', 'Delete', ICONS.delete, false));
     return row;
