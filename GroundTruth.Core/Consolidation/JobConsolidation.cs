@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using GroundTruth.Core.Consolidation.Classification;
 using GroundTruth.Core.Jobs;
+using GroundTruth.Core.Review;
 
 namespace GroundTruth.Core.Consolidation;
 
@@ -16,17 +17,27 @@ public sealed record JobConsolidationResult(IReadOnlyList<ObjectLabel> Labels, I
 /// </summary>
 public static class JobConsolidation
 {
-    /// <summary>Runs <paramref name="settings"/> over <paramref name="answers"/>.</summary>
+    /// <summary>Runs <paramref name="settings"/> over <paramref name="answers"/> (label verification adds the workers' comments as <c>worker-feedback</c>).</summary>
     public static JobConsolidationResult Run(TaskTypeDescriptor type, IReadOnlyList<LabelCategory> labels, IReadOnlyList<ObjectAnswer> answers, ConsolidationSettings settings)
     {
         ArgumentNullException.ThrowIfNull(type);
         ArgumentNullException.ThrowIfNull(settings);
-        if (type.WorkerUi != WorkerUi.Classification)
+        if (type.WorkerUi is not (WorkerUi.Classification or WorkerUi.LabelVerification))
         {
             throw new NotSupportedException($"Job-wide consolidation is available for classification; {type.DisplayName} consolidates per object.");
         }
 
-        return type.IsMultiLabel ? RunMultiLabel(labels, answers, settings) : RunSingleLabel(labels, answers, settings);
+        var result = type.IsMultiLabel ? RunMultiLabel(labels, answers, settings) : RunSingleLabel(labels, answers, settings);
+        if (type.Review == ReviewKind.Verification)
+        {
+            var byObject = answers.ToLookup(a => a.ObjectId);
+            foreach (var label in result.Labels)
+            {
+                VerificationAnswer.AddWorkerFeedback(label.Annotation.Metadata, byObject[label.ObjectId].Select(a => a.AnswerContent));
+            }
+        }
+
+        return result;
     }
 
     private static JobConsolidationResult RunSingleLabel(IReadOnlyList<LabelCategory> labels, IReadOnlyList<ObjectAnswer> answers, ConsolidationSettings settings)

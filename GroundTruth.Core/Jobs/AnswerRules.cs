@@ -29,6 +29,7 @@ public static class AnswerRules
         {
             WorkerUi.Classification => ClassificationAnswer.Validate(type, labels, ClassificationAnswer.Read(answer)),
             WorkerUi.TextSpans => ValidateSpans(labels, answer, manifestLine),
+            WorkerUi.LabelVerification => Review.VerificationAnswer.Validate(type, labels, answer),
             WorkerUi.ImageCanvas when ImageShapeAnswer.KindOf(type) is { } kind =>
                 ImageShapeAnswer.Validate(kind, labels, (JsonObject)answer[type.CrowdElement]!, image),
             _ => $"Answers for {type.DisplayName} cannot be checked.",

@@ -33,4 +33,16 @@ public enum TaskType
 
     /// <summary>Labeled points such as joints or landmarks (custom; <c>groundtruth/custom</c>).</summary>
     Keypoint,
+
+    /// <summary>Verification of an earlier bounding-box job's boxes (<c>VerificationBoundingBox</c>; output <c>groundtruth/label-verification</c>).</summary>
+    BoundingBoxVerification,
+
+    /// <summary>Verification of an earlier polygon job's outlines (output <c>groundtruth/label-verification</c>).</summary>
+    PolygonVerification,
+
+    /// <summary>Adjustment of an earlier bounding-box job's boxes (<c>AdjustmentBoundingBox</c>; output <c>groundtruth/object-detection</c>).</summary>
+    BoundingBoxAdjustment,
+
+    /// <summary>Adjustment of an earlier polygon job's outlines (custom; <c>groundtruth/custom</c>).</summary>
+    PolygonAdjustment,
 }

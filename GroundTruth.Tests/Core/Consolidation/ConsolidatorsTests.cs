@@ -15,6 +15,10 @@ public class ConsolidatorsTests
     [InlineData(TaskType.Polygon, "best-agreement")]
     [InlineData(TaskType.Polyline, "best-agreement")]
     [InlineData(TaskType.Keypoint, "best-agreement")]
+    [InlineData(TaskType.BoundingBoxVerification, "majority-vote")]
+    [InlineData(TaskType.PolygonVerification, "majority-vote")]
+    [InlineData(TaskType.BoundingBoxAdjustment, "box-fusion")]
+    [InlineData(TaskType.PolygonAdjustment, "best-agreement")]
     public void For_EachTaskType_PicksVoteForItsLabelCount(TaskType type, string name)
     {
         Assert.Equal(name, Consolidators.For(type).Name);
