@@ -37,7 +37,7 @@ public sealed class ConsolidationService(
             return (null, ["The job does not exist."]);
         }
 
-        if (job.Descriptor.WorkerUi != WorkerUi.Classification)
+        if (job.Descriptor.WorkerUi is not (WorkerUi.Classification or WorkerUi.LabelVerification))
         {
             return (null, [$"Re-running consolidation is available for classification jobs; {job.Descriptor.DisplayName} consolidates per object."]);
         }

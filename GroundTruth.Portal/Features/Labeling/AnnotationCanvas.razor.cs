@@ -45,13 +45,15 @@ public sealed partial class AnnotationCanvas : IAsyncDisposable
 
     private TaskTypeDescriptor Type => TaskTypes.Get(Task.TaskType);
 
-    private string Prompt => AnnotatorTaskType switch
-    {
-        "boundingBox" => "Draw a box around every object",
-        "polygon" => "Outline every object",
-        "polyline" => "Trace every line",
-        _ => "Mark every point",
-    };
+    private string Prompt => Type.Review == Core.Review.ReviewKind.Adjustment
+        ? "Correct the earlier labels: move, resize, relabel or delete them, and add what is missing"
+        : AnnotatorTaskType switch
+        {
+            "boundingBox" => "Draw a box around every object",
+            "polygon" => "Outline every object",
+            "polyline" => "Trace every line",
+            _ => "Mark every point",
+        };
 
     // The annotator's name for the tool set of each task type.
     private string AnnotatorTaskType => Type.CrowdElement switch

@@ -7,6 +7,7 @@ using GroundTruth.Core.Assignment;
 using GroundTruth.Core.Consolidation;
 using GroundTruth.Core.DataObjects;
 using GroundTruth.Core.Jobs;
+using GroundTruth.Core.Review;
 using GroundTruth.Portal.Data;
 using GroundTruth.Portal.Features.Jobs;
 using Microsoft.EntityFrameworkCore;
@@ -80,7 +81,20 @@ public sealed class LabelingService(
             ManifestLine = row.ManifestLine,
             DraftJson = row.a.DraftJson,
             PreAnnotationsAttribute = j.PreAnnotationsAttribute,
+            EarlierLabelsJson = EarlierLabelsOf(j, row.ManifestLine, row.Width, row.Height),
         };
+    }
+
+    // The earlier job's shapes a verification or adjustment task shows, in the crowd element's output shape.
+    private static string? EarlierLabelsOf(LabelingJob job, string manifestLine, int? width, int? height)
+    {
+        if (job.Descriptor.ReviewedShape is not { } kind || job.PreAnnotationsAttribute is not { } attribute)
+        {
+            return null;
+        }
+
+        var image = width is { } w && height is { } h ? new ImageSize(w, h) : (ImageSize?)null;
+        return EarlierLabels.Read(manifestLine, attribute, kind, null, image).Element?.ToJsonString();
     }
 
     /// <summary>Whether the worker holds a live task for the data object (so may see its content).</summary>
@@ -415,9 +429,8 @@ public sealed class LabelingService(
             .OrderBy(r => r.SubmissionTime)
             .Select(r => new { r.WorkerId, r.AnswerContent })
             .ToListAsync(cancellationToken);
-        var consolidator = Consolidators.For(job.TaskType);
-        var result = consolidator.Consolidate(job.Labels,
-            [.. answers.Select(a => new WorkerAnswer(a.WorkerId, (System.Text.Json.Nodes.JsonObject)System.Text.Json.Nodes.JsonNode.Parse(a.AnswerContent)!))]);
+        var result = Consolidators.ConsolidateObject(job.Descriptor, job.Labels, job.PreAnnotationsAttribute, dataObject.ManifestLine,
+            [.. answers.Select(a => new WorkerAnswer(a.WorkerId, (JsonObject)JsonNode.Parse(a.AnswerContent)!))]);
         var metadata = LabelMetadata.Complete(result.Metadata, job.Descriptor.OutputType, job.Name, humanAnnotated: true, now);
         var labelJson = result.Label.ToJsonString();
         var metadataJson = metadata.ToJsonString();
