@@ -71,9 +71,14 @@ export class ShapeList {
     const swatch = row.appendChild(el('span', 'gt-swatch'));
     swatch.style.background = core.colorOf(s.label);
     row.appendChild(el('span', 'gt-row-id')).textContent = `#${s.id}`;
+    if (core.readOnly) {
+      row.appendChild(el('span', 'gt-row-name')).textContent = s.label || '(none)';
+      row.appendChild(button('hide', store.isHidden(s.id) ? 'Show' : 'Hide', store.isHidden(s.id) ? ICONS.hidden : ICONS.visible, store.isHidden(s.id)));
+      return row;
+    }
     const select = row.appendChild(el('select', 'gt-row-label'));
     select.title = 'Label';
-    select.disabled = core.readOnly || store.isLocked(s.id);
+    select.disabled = store.isLocked(s.id);
     const names = core.labels.map((l) => l.label);
     if (!names.includes(s.label)) names.unshift(s.label);
     for (const name of names) {
@@ -84,7 +89,6 @@ export class ShapeList {
     }
     const hidden = store.isHidden(s.id), locked = store.isLocked(s.id);
     row.appendChild(button('hide', hidden ? 'Show' : 'Hide', hidden ? ICONS.hidden : ICONS.visible, hidden));
-    if (core.readOnly) return row;
     row.appendChild(button('lock', locked ? 'Unlock' : 'Lock', locked ? ICONS.locked : ICONS.unlocked, locked));
     row.appendChild(button('delete', 'Delete', ICONS.delete, false));
     return row;

@@ -46,7 +46,7 @@ public sealed partial class AnnotationCanvas : IAsyncDisposable
     private TaskTypeDescriptor Type => TaskTypes.Get(Task.TaskType);
 
     private string Prompt => Type.Review == Core.Review.ReviewKind.Adjustment
-        ? "Correct the earlier labels: move, resize, relabel or delete them, and add what is missing"
+        ? "Correct the earlier labels"
         : AnnotatorTaskType switch
         {
             "boundingBox" => "Draw a box around every object",
@@ -54,6 +54,12 @@ public sealed partial class AnnotationCanvas : IAsyncDisposable
             "polyline" => "Trace every line",
             _ => "Mark every point",
         };
+
+    private bool Adjusts => Type.Review == Core.Review.ReviewKind.Adjustment;
+
+    private string Help => Adjusts
+        ? $"Click a shape to select it, then drag it or its handles; keys 1–9 relabel it and Delete removes it. {(AnnotatorTaskType == "polygon" ? "P draws a new polygon" : "B draws a new box")}, V selects again. Wheel or +/− zooms, space-drag pans, ? lists every shortcut."
+        : "Choose a label (keys 1–9), then draw on the image. Wheel or +/− zooms, space-drag pans, ? lists every shortcut.";
 
     // The annotator's name for the tool set of each task type.
     private string AnnotatorTaskType => Type.CrowdElement switch
@@ -79,6 +85,9 @@ public sealed partial class AnnotationCanvas : IAsyncDisposable
             labels = Task.Labels.Select(l => l.Label).ToArray(),
             image = new { url = Task.ContentUrl, width = Task.Width, height = Task.Height },
             annotations = Task.DraftJson ?? InitialAnnotations,
+
+            // Adjusting starts with editing what is there; drawing tasks start with the drawing tool.
+            tool = Adjusts ? "select" : null,
         }, _self);
         _ready = true;
         if (Task.DraftJson is not null)
