@@ -19,6 +19,9 @@ namespace GroundTruth.Tests.EndToEnd;
 public sealed class ReviewJobsTests : IClassFixture<Browser>, IAsyncLifetime
 {
     private const string Password = "Test-pass1";
+
+    // Imports, consolidation and page updates can take more than Playwright's 5 s on a busy machine.
+    private static readonly LocatorAssertionsToHaveTextOptions Slow = new() { Timeout = 30_000 };
     private readonly Browser _browser;
     private readonly PortalFactory _portal = new(useKestrel: true);
 
@@ -58,7 +61,7 @@ public sealed class ReviewJobsTests : IClassFixture<Browser>, IAsyncLifetime
         var page = await _browser.NewPageAsync(_portal.ServerAddress);
         await PortalPages.SignInAsync(page, "chain@e2e.test", Password);
         await page.GotoAsync($"/jobs/{boxJob}");
-        await Expect(page.GetByTestId("job-status")).ToHaveTextAsync("Completed");
+        await Expect(page.GetByTestId("job-status")).ToHaveTextAsync("Completed", Slow);
         var download = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("download-output").ClickAsync());
         var boxOutput = Path.Combine(_portal.DataFolder, "boxes-chain-output.manifest");
         await download.SaveAsAsync(boxOutput);
@@ -71,10 +74,15 @@ public sealed class ReviewJobsTests : IClassFixture<Browser>, IAsyncLifetime
         var verifierPage = await _browser.NewPageAsync(_portal.ServerAddress);
         await PortalPages.SignInAsync(verifierPage, "verifier@e2e.test", Password);
         await StartWorkingAsync(verifierPage);
-        await Expect(verifierPage.GetByTestId("verification-task")).ToBeVisibleAsync();
+        await Expect(verifierPage.GetByTestId("verification-task")).ToBeVisibleAsync(new() { Timeout = 30_000 });
         Assert.Equal(2, await CanvasPages.ShapeCountAsync(verifierPage));
+
+        // The overlay is read-only: a drag across the square pans instead of drawing, and Delete removes nothing.
+        var before = await CanvasPages.ScaleAsync(verifierPage);
+        await CanvasPages.DragAsync(verifierPage, (320, 240), (400, 300));
         await verifierPage.Keyboard.PressAsync("Delete");
         Assert.Equal(2, await CanvasPages.ShapeCountAsync(verifierPage));
+        Assert.Equal(before, await CanvasPages.ScaleAsync(verifierPage));
         await verifierPage.Locator("#verification-comment").FillAsync("The circle's box is too small.");
         await verifierPage.GetByTestId("verification-task").FocusAsync();
         await verifierPage.Keyboard.PressAsync("3");
@@ -82,13 +90,13 @@ public sealed class ReviewJobsTests : IClassFixture<Browser>, IAsyncLifetime
         await verifierPage.WaitForTimeoutAsync(400); // MudBlazor's button colour transition, for the screenshot
         await Browser.ScreenshotAsync(verifierPage, "review-verification-task");
         await verifierPage.Keyboard.PressAsync("Enter");
-        await Expect(verifierPage.Locator("[data-testid=label-choice][aria-pressed=true]")).ToHaveCountAsync(0);
+        await Expect(verifierPage.Locator("[data-testid=label-choice][aria-pressed=true]")).ToHaveCountAsync(0, new() { Timeout = 30_000 });
         await CanvasPages.WaitReadyAsync(verifierPage);
         Assert.Equal(1, await CanvasPages.ShapeCountAsync(verifierPage));
         await verifierPage.GetByTestId("verification-task").FocusAsync();
         await verifierPage.Keyboard.PressAsync("1");
         await verifierPage.Keyboard.PressAsync("Enter");
-        await Expect(verifierPage.GetByTestId("no-more-tasks")).ToBeVisibleAsync();
+        await Expect(verifierPage.GetByTestId("no-more-tasks")).ToBeVisibleAsync(new() { Timeout = 30_000 });
 
         // Act 2: the adjuster starts from the earlier boxes, zooms in and drags the circle box's corner with the mouse;
         // the second image is submitted untouched.
@@ -111,7 +119,7 @@ public sealed class ReviewJobsTests : IClassFixture<Browser>, IAsyncLifetime
         await CanvasPages.WaitReadyAsync(adjusterPage);
         Assert.Equal(1, await CanvasPages.ShapeCountAsync(adjusterPage));
         await adjusterPage.GetByTestId("submit-task").ClickAsync();
-        await Expect(adjusterPage.GetByTestId("no-more-tasks")).ToBeVisibleAsync();
+        await Expect(adjusterPage.GetByTestId("no-more-tasks")).ToBeVisibleAsync(new() { Timeout = 30_000 });
 
         // Assert: the requester downloads both output manifests.
         var verified = await DownloadOutputAsync(page, verifyJob);
@@ -169,7 +177,7 @@ public sealed class ReviewJobsTests : IClassFixture<Browser>, IAsyncLifetime
         await Browser.ScreenshotAsync(page, screenshot);
         await page.GetByTestId("create-job").ClickAsync();
         await Expect(page.GetByTestId("job-name")).ToHaveTextAsync(name);
-        await Expect(page.GetByTestId("job-status")).ToHaveTextAsync("InProgress");
+        await Expect(page.GetByTestId("job-status")).ToHaveTextAsync("InProgress", Slow);
         return Guid.Parse(page.Url.Split('/')[^1]);
     }
 
@@ -184,7 +192,7 @@ public sealed class ReviewJobsTests : IClassFixture<Browser>, IAsyncLifetime
     private static async Task<List<JsonObject>> DownloadOutputAsync(IPage page, Guid job)
     {
         await page.GotoAsync($"/jobs/{job}");
-        await Expect(page.GetByTestId("job-status")).ToHaveTextAsync("Completed");
+        await Expect(page.GetByTestId("job-status")).ToHaveTextAsync("Completed", Slow);
         var download = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("download-output").ClickAsync());
         return [.. (await File.ReadAllLinesAsync(await download.PathAsync())).Where(l => l.Length > 0).Select(l => JsonNode.Parse(l)!.AsObject())];
     }
