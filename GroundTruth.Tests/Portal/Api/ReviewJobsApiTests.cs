@@ -132,4 +132,48 @@ public sealed class ReviewJobsApiTests(SqlitePortalFixture fixture) : IClassFixt
             errors!.Select(e => $"{e!["lineNumber"]}: {e["message"]}"));
         Assert.Equal(1, await Portal.WithDbAsync(db => Task.FromResult(db.DataObjects.Count(o => o.JobId == job))));
     }
+
+    [Fact]
+    public async Task PolygonJobs_ChainedOnPolygonOutput_VerificationShowsAndAdjustmentKeepsTheOutlines()
+    {
+        // Arrange: a one-image polygon job, then a verification and an adjustment job on its output.
+        var requester = await Portal.CreateUserAsync($"req-{Guid.NewGuid():N}@t.io", Roles.Requester);
+        var worker = await Portal.CreateUserAsync($"w-{Guid.NewGuid():N}@t.io", Roles.PrivateWorker);
+        var team = await Portal.CreateTeamAsync(Specs.UniqueName("team"), worker);
+        var client = Portal.ClientFor(worker);
+        const string Polygons = """{"inputImageProperties":{"height":48,"width":64},"polygons":[{"label":"triangle","vertices":[{"x":5,"y":5},{"x":40,"y":6},{"x":20,"y":30}]}]}""";
+        var first = await Portal.CreateJobAsync(Specs.Image(team) with { TaskType = TaskType.Polygon, LabelAttributeName = "outline", Labels = Shapes },
+            Specs.ImageManifest(Portal.DataFolder, 1), requester);
+        await SubmitAsync(client, await ClaimAsync(client, first), $$"""{"crowd-polygon":{{Polygons}}}""");
+        var manifest = await Portal.ClientFor(requester).GetStringAsync($"/api/jobs/{first}/output-manifest");
+        var verify = await Portal.CreateJobAsync(Specs.Image(team) with
+        {
+            TaskType = TaskType.PolygonVerification,
+            LabelAttributeName = "outline-ok",
+            PreAnnotationsAttribute = "outline",
+            Labels = [new("Correct"), new("Incorrect")],
+        }, manifest, requester);
+        var adjust = await Portal.CreateJobAsync(Specs.Image(team) with
+        {
+            TaskType = TaskType.PolygonAdjustment,
+            LabelAttributeName = "outline-fixed",
+            PreAnnotationsAttribute = "outline",
+            Labels = Shapes,
+        }, manifest, requester);
+
+        // Act
+        var verifyTask = await ClaimAsync(client, verify);
+        var shown = await client.GetFromJsonAsync<JsonObject>($"/api/tasks/{verifyTask}");
+        await SubmitAsync(client, verifyTask, """{"crowd-image-classifier":{"label":"Correct"}}""");
+        await SubmitAsync(client, await ClaimAsync(client, adjust), $$"""{"crowd-polygon":{{Polygons}}}""");
+
+        // Assert
+        Assert.Equal(Polygons, shown!["earlierLabelsJson"]!.GetValue<string>());
+        var verified = JsonNode.Parse((await Portal.ClientFor(requester).GetStringAsync($"/api/jobs/{verify}/output-manifest")).Trim())!;
+        Assert.Equal(("Correct", "groundtruth/label-verification"), (verified["outline-ok-metadata"]!["class-name"]!.GetValue<string>(), verified["outline-ok-metadata"]!["type"]!.GetValue<string>()));
+        var adjusted = JsonNode.Parse((await Portal.ClientFor(requester).GetStringAsync($"/api/jobs/{adjust}/output-manifest")).Trim())!;
+        Assert.Equal(Polygons, adjusted["outline-fixed"]!["annotatedResult"]!.ToJsonString());
+        Assert.Equal(("unadjusted", "groundtruth/custom"),
+            (adjusted["outline-fixed-metadata"]!["adjustment-status"]!.GetValue<string>(), adjusted["outline-fixed-metadata"]!["type"]!.GetValue<string>()));
+    }
 }
