@@ -20,7 +20,14 @@ public sealed record ConsolidationSettings(string Method = "ds", int MaxIteratio
     public static IReadOnlyList<string> MethodsFor(TaskTypeDescriptor type)
     {
         ArgumentNullException.ThrowIfNull(type);
-        return type.Type == TaskType.SemanticSegmentation ? [] : type.WorkerUi == WorkerUi.Classification ? Methods : ShapeMethods;
+        return type.Type == TaskType.SemanticSegmentation ? [] : ClassifiesWholeObjects(type) ? Methods : ShapeMethods;
+    }
+
+    /// <summary>Whether each answer is one or more classes for the whole object (classification, label verification).</summary>
+    public static bool ClassifiesWholeObjects(TaskTypeDescriptor type)
+    {
+        ArgumentNullException.ThrowIfNull(type);
+        return type.WorkerUi is WorkerUi.Classification or WorkerUi.LabelVerification;
     }
 
     /// <summary>Checks the settings for a job of <paramref name="type"/>; an empty list means they are usable.</summary>

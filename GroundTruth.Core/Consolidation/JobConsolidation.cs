@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using GroundTruth.Core.Consolidation.Classification;
 using GroundTruth.Core.Jobs;
+using GroundTruth.Core.Review;
 
 namespace GroundTruth.Core.Consolidation;
 
@@ -22,19 +23,29 @@ public static class JobConsolidation
     /// <summary>Answers a worker needs before they can be flagged.</summary>
     public const int SpammerMinAnswers = 3;
 
-    /// <summary>Runs <paramref name="settings"/> over <paramref name="answers"/>.</summary>
+    /// <summary>Runs <paramref name="settings"/> over <paramref name="answers"/> (label verification adds the workers' comments as <c>worker-feedback</c>).</summary>
     public static JobConsolidationResult Run(TaskTypeDescriptor type, IReadOnlyList<LabelCategory> labels, IReadOnlyList<ObjectAnswer> answers, ConsolidationSettings settings)
     {
         ArgumentNullException.ThrowIfNull(type);
         ArgumentNullException.ThrowIfNull(settings);
-        if (type.WorkerUi != WorkerUi.Classification)
+        if (type.WorkerUi is not (WorkerUi.Classification or WorkerUi.LabelVerification))
         {
             return Consolidators.For(type.Type) is IWeightedAnnotationConsolidator weighted
                 ? RunWeighted(weighted, labels, answers, settings)
                 : throw new NotSupportedException($"Job-wide consolidation is not available for {type.DisplayName}.");
         }
 
-        return type.IsMultiLabel ? RunMultiLabel(labels, answers, settings) : RunSingleLabel(labels, answers, settings);
+        var result = type.IsMultiLabel ? RunMultiLabel(labels, answers, settings) : RunSingleLabel(labels, answers, settings);
+        if (type.Review == ReviewKind.Verification)
+        {
+            var byObject = answers.ToLookup(a => a.ObjectId);
+            foreach (var label in result.Labels)
+            {
+                VerificationAnswer.AddWorkerFeedback(label.Annotation.Metadata, byObject[label.ObjectId].Select(a => a.AnswerContent));
+            }
+        }
+
+        return result;
     }
 
     private static JobConsolidationResult RunSingleLabel(IReadOnlyList<LabelCategory> labels, IReadOnlyList<ObjectAnswer> answers, ConsolidationSettings settings)

@@ -32,6 +32,7 @@ public static class AnswerRules
             WorkerUi.TextSpans => ValidateSpans(labels, answer, manifestLine),
             WorkerUi.ImageCanvas when type.CrowdElement == SegmentationMask.CrowdElement =>
                 ValidateSegmentation((JsonObject)answer[type.CrowdElement]!, image),
+            WorkerUi.LabelVerification => Review.VerificationAnswer.Validate(type, labels, answer),
             WorkerUi.ImageCanvas when ImageShapeAnswer.KindOf(type) is { } kind =>
                 ImageShapeAnswer.Validate(kind, labels, (JsonObject)answer[type.CrowdElement]!, image),
             _ => $"Answers for {type.DisplayName} cannot be checked.",

@@ -1,3 +1,4 @@
+using GroundTruth.Core.Review;
 using GroundTruth.Core.Validation;
 
 namespace GroundTruth.Core.Jobs;
@@ -35,7 +36,10 @@ public sealed record JobSpec
     /// <summary>Storage keys of images showing bad labeling.</summary>
     public IReadOnlyList<string> BadExampleKeys { get; init; } = [];
 
-    /// <summary>For named-entity adjustment jobs, the manifest key holding entities to start from.</summary>
+    /// <summary>
+    /// The input manifest key holding an earlier job's labels: entities to start from (named entity recognition,
+    /// optional), or the shapes workers verify or adjust (required by verification and adjustment types).
+    /// </summary>
     public string? PreAnnotationsAttribute { get; init; }
 
     /// <summary>The work team.</summary>
@@ -71,13 +75,19 @@ public sealed record JobSpec
 
         errors.AddRange(LabelCategoryConfig.ValidateLabels([.. Labels.Select(l => l.Label)]));
         errors.AddRange(LabelCategory.ValidateShortNames(Labels));
-        if (PreAnnotationsAttribute is { } preAnnotations)
+        if (type.Review != ReviewKind.None)
+        {
+            Add(nameof(PreAnnotationsAttribute), PreAnnotationsAttribute is not { Length: > 0 } reviewed
+                ? "Name the label attribute of the earlier job whose labels workers review (e.g. bounding-box)."
+                : reviewed == LabelAttributeName
+                    ? "The earlier job's label attribute must differ from this job's, or the new labels would overwrite the ones under review."
+                    : AttributeProblem(reviewed));
+        }
+        else if (PreAnnotationsAttribute is { } preAnnotations)
         {
             Add(nameof(PreAnnotationsAttribute), type.WorkerUi != WorkerUi.TextSpans
-                ? "Pre-annotations are only used by named entity recognition jobs."
-                : preAnnotations.Length is 0 or > JobNaming.MaxLabelAttributeNameLength || preAnnotations.Trim() != preAnnotations
-                    ? $"Use 1–{JobNaming.MaxLabelAttributeNameLength} characters without surrounding spaces for the pre-annotations key."
-                    : null);
+                ? "Pre-annotations are only used by named entity recognition, verification and adjustment jobs."
+                : AttributeProblem(preAnnotations));
         }
 
         if (WorkTeamId == Guid.Empty)
@@ -98,6 +108,11 @@ public sealed record JobSpec
                 errors.Add(new FieldError(field, message));
             }
         }
+
+        static string? AttributeProblem(string name) =>
+            name.Length > JobNaming.MaxLabelAttributeNameLength || name.Trim() != name
+                ? $"Use 1–{JobNaming.MaxLabelAttributeNameLength} characters without surrounding spaces for the pre-annotations key."
+                : null;
 
         void Range(string field, int value, int min, int max, string what)
         {

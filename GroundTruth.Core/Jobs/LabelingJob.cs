@@ -28,8 +28,9 @@ public sealed class LabelingJob
     public JobInstructions Instructions { get; set; } = new();
 
     /// <summary>
-    /// For adjustment jobs: the input manifest key whose value holds earlier entities to start from (a previous
-    /// text-span label or a plain entities array); <c>null</c> when workers start from nothing.
+    /// The input manifest key holding an earlier job's labels: for named-entity adjustment, entities to start from (a
+    /// previous text-span label or a plain entities array); for verification and adjustment of image shapes, the
+    /// earlier job's label attribute (see <see cref="Review.EarlierLabels"/>). <c>null</c> when workers start from nothing.
     /// </summary>
     public string? PreAnnotationsAttribute { get; set; }
 

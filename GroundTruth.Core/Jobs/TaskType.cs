@@ -36,4 +36,16 @@ public enum TaskType
 
     /// <summary>A class per pixel, painted as a mask (<c>SemanticSegmentation</c>, output <c>groundtruth/semantic-segmentation</c>).</summary>
     SemanticSegmentation,
+
+    /// <summary>Verification of an earlier bounding-box job's boxes (<c>VerificationBoundingBox</c>; output <c>groundtruth/label-verification</c>).</summary>
+    BoundingBoxVerification,
+
+    /// <summary>Verification of an earlier polygon job's outlines (output <c>groundtruth/label-verification</c>).</summary>
+    PolygonVerification,
+
+    /// <summary>Adjustment of an earlier bounding-box job's boxes (<c>AdjustmentBoundingBox</c>; output <c>groundtruth/object-detection</c>).</summary>
+    BoundingBoxAdjustment,
+
+    /// <summary>Adjustment of an earlier polygon job's outlines (custom; <c>groundtruth/custom</c>).</summary>
+    PolygonAdjustment,
 }

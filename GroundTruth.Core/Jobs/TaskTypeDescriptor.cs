@@ -1,3 +1,6 @@
+using GroundTruth.Core.Annotations;
+using GroundTruth.Core.Review;
+
 namespace GroundTruth.Core.Jobs;
 
 /// <summary>Everything the product needs to know about one <see cref="TaskType"/>.</summary>
@@ -13,6 +16,8 @@ namespace GroundTruth.Core.Jobs;
 /// <param name="DefaultWorkersPerObject">The console default for workers per object.</param>
 /// <param name="DefaultTaskTimeLimitSeconds">The console default task time limit.</param>
 /// <param name="WorkerUi">Which worker tool the task page shows.</param>
+/// <param name="Review">Whether workers verify or adjust an earlier job's labels named by the job.</param>
+/// <param name="ReviewedShape">For verification and adjustment, the kind of shape the earlier job drew.</param>
 public sealed record TaskTypeDescriptor(
     TaskType Type,
     string DisplayName,
@@ -25,4 +30,6 @@ public sealed record TaskTypeDescriptor(
     bool LabelAttributeNeedsRef,
     int DefaultWorkersPerObject,
     int DefaultTaskTimeLimitSeconds,
-    WorkerUi WorkerUi = WorkerUi.Classification);
+    WorkerUi WorkerUi = WorkerUi.Classification,
+    ReviewKind Review = ReviewKind.None,
+    ShapeKind? ReviewedShape = null);

@@ -11,4 +11,7 @@ public enum WorkerUi
 
     /// <summary>The image annotation canvas (boxes, polygons, polylines, keypoints), wrapping <c>wwwroot-assets/annotator</c>.</summary>
     ImageCanvas,
+
+    /// <summary>The image with an earlier job's shapes drawn read-only, verification categories (keys 1–9) and a comment.</summary>
+    LabelVerification,
 }

@@ -26,7 +26,7 @@ export class Annotator {
    * @param {{taskType?:string, labels?:Array<{label:string,color?:string}|string>,
    *          image?:{url:string, width?:number, height?:number, crossOrigin?:string},
    *          annotations?:any, draftIntervalMs?:number, toolbar?:boolean, shapeList?:boolean,
-   *          showSubmit?:boolean, keyboardTarget?:'window'|'container'}} [options]
+   *          showSubmit?:boolean, keyboardTarget?:'window'|'container', readOnly?:boolean}} [options]
    */
   constructor(container, options = {}) {
     this.container = container;
@@ -38,6 +38,7 @@ export class Annotator {
     this.core.onInvalidate = () => this.#schedule();
     this.core.events.on('warning', ({ message }) => this.toasts.show(message));
     this.#wireInput(options.keyboardTarget ?? 'window');
+    if (options.readOnly) this.core.setReadOnly(true);
     if (options.taskType) this.setTaskType(options.taskType);
     if (options.labels) this.setLabels(options.labels);
     this.ready = (options.image ? this.loadImage(options.image) : Promise.resolve())
@@ -185,6 +186,11 @@ export class Annotator {
   /** @param {'boundingBox'|'polygon'|'polyline'|'keypoint'|'semanticSegmentation'} taskType clears annotations */
   setTaskType(taskType) {
     this.core.setTaskType(taskType);
+  }
+
+  /** View mode: shapes are shown and can be selected, never edited (see AnnotatorCore.setReadOnly). */
+  setReadOnly(readOnly) {
+    this.core.setReadOnly(readOnly);
   }
 
   /** @param {Array<{label:string, color?:string}|string>} labels at most 9 get number-key shortcuts */

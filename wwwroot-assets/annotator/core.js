@@ -30,6 +30,9 @@ export const DEFAULT_COLORS = ['#1f77b4', '#ff7f0e', '#2ca02c', '#d62728', '#946
 
 const TASK_TYPES = Object.keys(TOOLS_BY_TASK);
 
+/** Keyboard actions that only change the view, the ones a read-only annotator answers. */
+const READ_ONLY_ACTIONS = new Set(['zoom', 'fit', 'oneToOne', 'help', 'escape', 'cycle', 'toggleHidden']);
+
 /**
  * The DOM-free annotator: image size, viewport, labels, shapes, mask, tools and the mode state machine.
  * Pointer input arrives in screen (canvas CSS pixel) coordinates and is turned into image coordinates here,
@@ -61,6 +64,7 @@ export class AnnotatorCore {
     this.seeded = false;
     this.modified = false;
     this.helpVisible = false;
+    this.readOnly = false;
     this.dirty = Dirty.ALL;
     this.onInvalidate = null;
     this.draftIntervalMs = draftIntervalMs;
@@ -106,9 +110,9 @@ export class AnnotatorCore {
     return this.tools[this.toolName];
   }
 
-  /** Tools the current task type offers, default first. */
+  /** Tools the current task type offers, default first (only 'select' when read-only). */
   get availableTools() {
-    return TOOLS_BY_TASK[this.taskType];
+    return this.readOnly ? ['select'] : TOOLS_BY_TASK[this.taskType];
   }
 
   invalidate(flags) {
@@ -164,8 +168,22 @@ export class AnnotatorCore {
     this.seeded = false;
     this.modified = false;
     this.selection = { id: null, vertex: null };
-    this.toolName = TOOLS_BY_TASK[taskType][0];
+    this.toolName = this.availableTools[0];
     this.#updateMode();
+    this.invalidate(Dirty.ALL);
+  }
+
+  /**
+   * Read-only (view) mode, for showing an earlier job's shapes to a verifier: shapes can be selected, hidden and
+   * looked at from any zoom, but never drawn, moved, relabeled or deleted. Dragging pans; only view keys work, so
+   * number keys and Enter stay free for the page around the canvas.
+   * @param {boolean} readOnly
+   */
+  setReadOnly(readOnly) {
+    this.tool.cancel();
+    this.readOnly = !!readOnly;
+    this.toolName = this.availableTools.includes(this.toolName) ? this.toolName : this.availableTools[0];
+    this.#updateMode(true);
     this.invalidate(Dirty.ALL);
   }
 
@@ -259,7 +277,7 @@ export class AnnotatorCore {
    */
   selectLabel(labelOrIndex) {
     const i = typeof labelOrIndex === 'number' ? labelOrIndex : this.labels.findIndex((l) => l.label === labelOrIndex);
-    if (i < 0 || i >= this.labels.length) return false;
+    if (i < 0 || i >= this.labels.length || this.readOnly) return false;
     this.labelIndex = i;
     const id = this.selection.id;
     if (id !== null && !this.store.isLocked(id)) this.store.setLabel(id, this.labels[i].label);
@@ -283,7 +301,7 @@ export class AnnotatorCore {
   }
 
   setShapeLabel(id, label) {
-    if (this.store.isLocked(id)) return false;
+    if (this.readOnly || this.store.isLocked(id)) return false;
     return this.store.setLabel(id, label) !== null;
   }
 
@@ -293,10 +311,11 @@ export class AnnotatorCore {
   }
 
   setLocked(id, locked) {
-    this.store.setLocked(id, locked);
+    if (!this.readOnly) this.store.setLocked(id, locked);
   }
 
   deleteShape(id) {
+    if (this.readOnly) return false;
     if (this.store.isLocked(id)) {
       this.events.emit('warning', { message: 'The shape is locked' });
       return false;
@@ -375,6 +394,12 @@ export class AnnotatorCore {
   pointerDown(e) {
     if (e.button === 1 || (e.button === 0 && this.spaceDown)) {
       this.pan = { x: e.x, y: e.y };
+    } else if (this.readOnly) {
+      // A click selects (to see which shape is which); a drag from anywhere pans.
+      if (e.button === 0) {
+        this.select(this.store.hitTest(this.#toImage(e), this.handleRadius / this.viewport.scale));
+        this.pan = { x: e.x, y: e.y };
+      }
     } else if (this.tool.pointerDown(this.#toImage(e)) === 'pan') {
       this.pan = { x: e.x, y: e.y };
     }
@@ -404,6 +429,7 @@ export class AnnotatorCore {
   }
 
   doubleClick(e) {
+    if (this.readOnly) return;
     this.tool.doubleClick(this.#toImage(e));
     this.#updateMode();
   }
@@ -425,6 +451,11 @@ export class AnnotatorCore {
       return true;
     }
     const mod = e.ctrlKey || e.metaKey;
+    if (this.readOnly) {
+      const action = resolveKey(e);
+      if (!action || !READ_ONLY_ACTIONS.has(action.type)) return false;
+      return this.#run(action);
+    }
     if (!mod && this.tool.keyDown({ key: e.key, shift: !!e.shiftKey, alt: !!e.altKey })) {
       this.#updateMode();
       this.invalidate(Dirty.OVERLAY);

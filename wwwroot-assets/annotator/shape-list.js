@@ -71,6 +71,11 @@ export class ShapeList {
     const swatch = row.appendChild(el('span', 'gt-swatch'));
     swatch.style.background = core.colorOf(s.label);
     row.appendChild(el('span', 'gt-row-id')).textContent = `#${s.id}`;
+    if (core.readOnly) {
+      row.appendChild(el('span', 'gt-row-name')).textContent = s.label || '(none)';
+      row.appendChild(button('hide', store.isHidden(s.id) ? 'Show' : 'Hide', store.isHidden(s.id) ? ICONS.hidden : ICONS.visible, store.isHidden(s.id)));
+      return row;
+    }
     const select = row.appendChild(el('select', 'gt-row-label'));
     select.title = 'Label';
     select.disabled = store.isLocked(s.id);

@@ -16,6 +16,19 @@ export class Toolbar {
   render() {
     const core = this.core;
     const frag = document.createDocumentFragment();
+    if (core.readOnly) {
+      // A view of someone else's shapes: a colour legend instead of tools, labels and undo.
+      const legend = frag.appendChild(el('div', 'gt-group gt-labels gt-legend-bar'));
+      legend.appendChild(el('span', 'gt-read-only')).textContent = 'View only';
+      for (const l of core.labels) {
+        const item = legend.appendChild(el('span', 'gt-legend-item'));
+        item.appendChild(el('span', 'gt-swatch')).style.background = l.color;
+        item.appendChild(document.createTextNode(l.label));
+      }
+      this.#viewGroup(frag);
+      this.root.replaceChildren(frag);
+      return;
+    }
     const tools = frag.appendChild(el('div', 'gt-group'));
     for (const t of core.availableTools) {
       tools.appendChild(btn(`tool:${t}`, `${TOOL_TITLES[t]} (${KEY_OF_TOOL[t]})`, TOOL_TITLES[t], t === core.toolName));
@@ -35,14 +48,18 @@ export class Toolbar {
     const edit = frag.appendChild(el('div', 'gt-group'));
     edit.appendChild(btn('undo', 'Undo (Ctrl+Z)', '↶', false)).disabled = !core.history.canUndo;
     edit.appendChild(btn('redo', 'Redo (Ctrl+Shift+Z)', '↷', false)).disabled = !core.history.canRedo;
+    this.#viewGroup(frag);
+    if (this.showSubmit) frag.appendChild(btn('submit', 'Submit (Ctrl+Enter)', 'Submit', false)).classList.add('gt-submit');
+    this.root.replaceChildren(frag);
+  }
+
+  #viewGroup(frag) {
     const view = frag.appendChild(el('div', 'gt-group'));
     view.appendChild(btn('zoom:out', 'Zoom out (-)', '−', false));
     view.appendChild(btn('zoom:in', 'Zoom in (+)', '+', false));
     view.appendChild(btn('fit', 'Fit (0)', 'Fit', false));
     view.appendChild(btn('one', '1:1 (Shift+1)', '1:1', false));
-    view.appendChild(btn('help', 'Shortcuts (?)', '?', core.helpVisible));
-    if (this.showSubmit) frag.appendChild(btn('submit', 'Submit (Ctrl+Enter)', 'Submit', false)).classList.add('gt-submit');
-    this.root.replaceChildren(frag);
+    view.appendChild(btn('help', 'Shortcuts (?)', '?', this.core.helpVisible));
   }
 
   #click(e) {

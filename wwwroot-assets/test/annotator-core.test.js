@@ -218,3 +218,30 @@ test('resolveKey_MapsShortcutsAndIgnoresModifiedLetters', () => {
   assert.equal(resolveKey({ key: 'c', ctrlKey: true }), null);
   assert.deepEqual(resolveKey({ key: 'ArrowDown', shiftKey: true }), { type: 'nudge', dx: 0, dy: 10 });
 });
+
+test('Core_ReadOnly_ShowsAndSelectsButNeverEdits', () => {
+  const { core, events } = makeCore();
+  core.setAnnotations({ boundingBoxes: [{ height: 50, label: 'car', left: 10, top: 20, width: 100 }] });
+  core.setReadOnly(true);
+  assert.deepEqual(core.availableTools, ['select']);
+  assert.equal(core.setTool('box'), false);
+
+  // A click on the box selects it; dragging pans instead of moving it.
+  core.pointerDown({ x: 50, y: 40, button: 0 });
+  core.pointerMove({ x: 80, y: 60, button: 0 });
+  core.pointerUp({ x: 80, y: 60, button: 0 });
+  assert.equal(core.selection.id, 1);
+  assert.deepEqual([core.viewport.x, core.viewport.y], [30, 20]);
+
+  // Edit keys are left to the page; view keys still work.
+  for (const key of ['2', 'Delete', 'ArrowLeft', 'Enter', 'b']) assert.equal(core.keyDown({ key }), false, key);
+  assert.equal(core.keyDown({ key: 'Enter', ctrlKey: true }), false);
+  assert.equal(core.keyDown({ key: 'z', ctrlKey: true }), false);
+  assert.equal(core.keyDown({ key: '+' }), true);
+  assert.equal(core.deleteShape(1), false);
+  assert.equal(core.setShapeLabel(1, 'bus'), false);
+  core.doubleClick({ x: 10, y: 40 });
+
+  assert.deepEqual(core.getResult().boundingBoxes, [{ height: 50, label: 'car', left: 10, top: 20, width: 100 }]);
+  assert.deepEqual([named(events, 'shapeedited'), named(events, 'shapedeleted'), named(events, 'submitrequested')], [[], [], []]);
+});

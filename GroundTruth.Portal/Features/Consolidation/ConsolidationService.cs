@@ -82,11 +82,19 @@ public sealed class ConsolidationService(
             var answers = responses.Select(r => new ObjectAnswer(r.DataObjectId, r.WorkerId, (JsonObject)JsonNode.Parse(r.AnswerContent)!)).ToList();
             var result = JobConsolidation.Run(job.Descriptor, job.Labels, answers, run.Settings);
             var live = await db.DataObjects.AsNoTracking().Where(o => o.JobId == job.Id && o.LabelJson != null)
-                .ToDictionaryAsync(o => o.Id, o => o.LabelJson!, cancellationToken);
+                .Select(o => new { o.Id, o.LabelJson, o.MetadataJson })
+                .ToDictionaryAsync(o => o.Id, o => (Label: o.LabelJson!, Metadata: o.MetadataJson), cancellationToken);
             var now = time.GetUtcNow();
             db.ChangeTracker.AutoDetectChangesEnabled = false;
             foreach (var label in result.Labels)
             {
+                // Whether a worker changed the earlier labels does not depend on how answers are merged: keep the live status.
+                if (job.Descriptor.Review == Core.Review.ReviewKind.Adjustment && live.TryGetValue(label.ObjectId, out var adjusted)
+                    && adjusted.Metadata is not null && JsonNode.Parse(adjusted.Metadata)?[Core.Review.AdjustmentStatus.Key] is JsonValue status)
+                {
+                    label.Annotation.Metadata[Core.Review.AdjustmentStatus.Key] = status.GetValue<string>();
+                }
+
                 var metadata = LabelMetadata.Complete(label.Annotation.Metadata, job.Descriptor.OutputType, job.Name, humanAnnotated: true, now);
                 var labelJson = label.Annotation.Label.ToJsonString();
                 db.RunLabels.Add(new RunLabel
@@ -97,7 +105,7 @@ public sealed class ConsolidationService(
                     MetadataJson = metadata.ToJsonString(),
                     Confidence = label.Confidence,
                 });
-                if (live.TryGetValue(label.ObjectId, out var liveLabel) && liveLabel != labelJson)
+                if (live.TryGetValue(label.ObjectId, out var liveLabel) && liveLabel.Label != labelJson)
                 {
                     run.ChangedCount++;
                 }
@@ -173,7 +181,7 @@ public sealed class ConsolidationService(
             .Select(r => new { r.WorkerId, r.DataObjectId, r.AnswerContent, r.TimeSpentSeconds }).ToListAsync(cancellationToken);
         var emails = await db.Users.AsNoTracking().Where(u => responses.Select(r => r.WorkerId).Contains(u.Id))
             .ToDictionaryAsync(u => u.Id, u => u.Email ?? u.Id, cancellationToken);
-        if (job.Descriptor.WorkerUi != WorkerUi.Classification)
+        if (!ConsolidationSettings.ClassifiesWholeObjects(job.Descriptor))
         {
             // Shapes and entities: agreement with an equal-weight consensus of every object answered so far.
             var answers = responses.Select(r => new ObjectAnswer(r.DataObjectId, r.WorkerId, (JsonObject)JsonNode.Parse(r.AnswerContent)!)).ToList();

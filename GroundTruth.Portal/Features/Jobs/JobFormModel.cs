@@ -20,7 +20,7 @@ public sealed class JobFormModel
     /// <summary>One label per line; for named entity recognition, <c>label | short name</c>.</summary>
     public string LabelsText { get; set; } = "";
 
-    /// <summary>For named entity recognition adjustment jobs: the manifest key holding entities to start from.</summary>
+    /// <summary>The manifest key holding an earlier job's labels: entities to start from (NER), shapes to verify or adjust.</summary>
     public string PreAnnotationsAttribute { get; set; } = "";
 
     public string ShortInstructions { get; set; } = "";
@@ -41,6 +41,9 @@ public sealed class JobFormModel
 
     public bool UsesShortNames => TaskTypes.Get(TaskType).WorkerUi == WorkerUi.TextSpans;
 
+    /// <summary>Whether workers verify or adjust an earlier job's labels, named by <see cref="PreAnnotationsAttribute"/>.</summary>
+    public bool ReviewsEarlierLabels => TaskTypes.Get(TaskType).Review != Core.Review.ReviewKind.None;
+
     public IReadOnlyList<LabelCategory> LabelCategories =>
         [.. LabelsText.Split('\n').Select(l => l.TrimEnd('\r')).Where(l => l.Trim().Length > 0)
             .Select(l => UsesShortNames ? LabelCategory.ParseLine(l) : new LabelCategory(l))];
@@ -53,7 +56,7 @@ public sealed class JobFormModel
         LabelAttributeName = LabelAttributeName.Trim(),
         TaskType = TaskType,
         Labels = LabelCategories,
-        PreAnnotationsAttribute = UsesShortNames && PreAnnotationsAttribute.Trim().Length > 0 ? PreAnnotationsAttribute.Trim() : null,
+        PreAnnotationsAttribute = (UsesShortNames || ReviewsEarlierLabels) && PreAnnotationsAttribute.Trim().Length > 0 ? PreAnnotationsAttribute.Trim() : null,
         ShortInstructions = ShortInstructions,
         FullInstructions = FullInstructions,
         GoodExampleKeys = goodExamples,

@@ -1,7 +1,9 @@
+using GroundTruth.Core.Annotations;
 using GroundTruth.Core.DataObjects;
 using GroundTruth.Core.Images;
 using GroundTruth.Core.Jobs;
 using GroundTruth.Core.Manifests;
+using GroundTruth.Core.Review;
 using GroundTruth.Core.Storage;
 using GroundTruth.Portal.Data;
 using Microsoft.EntityFrameworkCore;
@@ -68,7 +70,7 @@ public sealed partial class ManifestImporter(
             }
             else
             {
-                var (dataObject, problem) = await ToDataObjectAsync(entry.Line!, descriptor, jobId, availableUntil, cancellationToken);
+                var (dataObject, problem) = await ToDataObjectAsync(entry.Line!, job, jobId, availableUntil, cancellationToken);
                 if (dataObject is not null)
                 {
                     objects.Add(dataObject);
@@ -90,8 +92,9 @@ public sealed partial class ManifestImporter(
     }
 
     private async Task<(DataObject? Object, string? Problem)> ToDataObjectAsync(
-        ManifestLine line, TaskTypeDescriptor descriptor, Guid jobId, DateTimeOffset availableUntil, CancellationToken cancellationToken)
+        ManifestLine line, LabelingJob job, Guid jobId, DateTimeOffset availableUntil, CancellationToken cancellationToken)
     {
+        var descriptor = job.Descriptor;
         var dataObject = new DataObject
         {
             JobId = jobId,
@@ -135,6 +138,17 @@ public sealed partial class ManifestImporter(
         if (info is null)
         {
             return (null, $"The image '{line.Source}' cannot be used: {imageProblem}");
+        }
+
+        if (descriptor.ReviewedShape is { } kind && job.PreAnnotationsAttribute is { } reviewed)
+        {
+            // Verification shows the earlier classes as they are; adjustment edits them, so they must be the job's labels.
+            var labels = descriptor.Review == ReviewKind.Adjustment ? job.Labels : null;
+            var (_, reviewProblem) = EarlierLabels.Read(line.Json, reviewed, kind, labels, new ImageSize(info.Width, info.Height));
+            if (reviewProblem is not null)
+            {
+                return (null, reviewProblem);
+            }
         }
 
         dataObject.Source = key;

@@ -49,18 +49,24 @@ public sealed partial class AnnotationCanvas : IAsyncDisposable
 
     private TaskTypeDescriptor Type => TaskTypes.Get(Task.TaskType);
 
-    private string Prompt => AnnotatorTaskType switch
-    {
-        "boundingBox" => "Draw a box around every object",
-        "polygon" => "Outline every object",
-        "polyline" => "Trace every line",
-        "semanticSegmentation" => "Paint every region with its label",
-        _ => "Mark every point",
-    };
+    private string Prompt => Type.Review == Core.Review.ReviewKind.Adjustment
+        ? "Correct the earlier labels"
+        : AnnotatorTaskType switch
+        {
+            "boundingBox" => "Draw a box around every object",
+            "polygon" => "Outline every object",
+            "polyline" => "Trace every line",
+            "semanticSegmentation" => "Paint every region with its label",
+            _ => "Mark every point",
+        };
 
-    private string Help => IsSegmentation
-        ? "Choose a label (keys 1–9), then paint: S brush, E eraser, F polygon fill, [ ] brush size. Wheel or +/− zooms, space-drag pans, ? lists every shortcut."
-        : "Choose a label (keys 1–9), then draw on the image. Wheel or +/− zooms, space-drag pans, ? lists every shortcut.";
+    private bool Adjusts => Type.Review == Core.Review.ReviewKind.Adjustment;
+
+    private string Help => Adjusts
+        ? $"Click a shape to select it, then drag it or its handles; keys 1–9 relabel it and Delete removes it. {(AnnotatorTaskType == "polygon" ? "P draws a new polygon" : "B draws a new box")}, V selects again. Wheel or +/− zooms, space-drag pans, ? lists every shortcut."
+        : IsSegmentation
+            ? "Choose a label (keys 1–9), then paint: S brush, E eraser, F polygon fill, [ ] brush size. Wheel or +/− zooms, space-drag pans, ? lists every shortcut."
+            : "Choose a label (keys 1–9), then draw on the image. Wheel or +/− zooms, space-drag pans, ? lists every shortcut.";
 
     private bool IsSegmentation => Task.TaskType == TaskType.SemanticSegmentation;
 
@@ -103,6 +109,9 @@ public sealed partial class AnnotationCanvas : IAsyncDisposable
             },
             annotations = Task.DraftJson ?? InitialAnnotations,
             maskUrl = IsSegmentation ? $"/api/tasks/{Task.TaskId}/mask" : null,
+
+            // Adjusting starts with editing what is there; drawing tasks start with the drawing tool.
+            tool = Adjusts ? "select" : null,
         }, _self);
         _ready = true;
         if (Task.DraftJson is not null)

@@ -71,6 +71,7 @@ export async function create(host, task, dotnet) {
     annotations: task.annotations ?? null,
     draftIntervalMs: 2000,
   });
+  if (task.tool) annotator.setTool(task.tool);
   // Tests and the browser benchmark reach the annotator through its host element.
   host.gtAnnotator = annotator;
   const call = (method, value) => dotnet.invokeMethodAsync(method, JSON.stringify(value)).catch(() => {});

@@ -7,6 +7,7 @@ using GroundTruth.Core.Assignment;
 using GroundTruth.Core.Consolidation;
 using GroundTruth.Core.DataObjects;
 using GroundTruth.Core.Jobs;
+using GroundTruth.Core.Review;
 using GroundTruth.Core.Segmentation;
 using GroundTruth.Core.Storage;
 using GroundTruth.Portal.Data;
@@ -84,7 +85,20 @@ public sealed class LabelingService(
             ManifestLine = row.ManifestLine,
             DraftJson = row.a.DraftJson,
             PreAnnotationsAttribute = j.PreAnnotationsAttribute,
+            EarlierLabelsJson = EarlierLabelsOf(j, row.ManifestLine, row.Width, row.Height),
         };
+    }
+
+    // The earlier job's shapes a verification or adjustment task shows, in the crowd element's output shape.
+    private static string? EarlierLabelsOf(LabelingJob job, string manifestLine, int? width, int? height)
+    {
+        if (job.Descriptor.ReviewedShape is not { } kind || job.PreAnnotationsAttribute is not { } attribute)
+        {
+            return null;
+        }
+
+        var image = width is { } w && height is { } h ? new ImageSize(w, h) : (ImageSize?)null;
+        return EarlierLabels.Read(manifestLine, attribute, kind, null, image).Element?.ToJsonString();
     }
 
     /// <summary>Whether the worker holds a live task for the data object (so may see its content).</summary>
@@ -442,7 +456,7 @@ public sealed class LabelingService(
         var workerAnswers = answers.Select(a => new WorkerAnswer(a.WorkerId, (JsonObject)JsonNode.Parse(a.AnswerContent)!)).ToList();
         var result = job.TaskType == TaskType.SemanticSegmentation
             ? await ConsolidateMasksAsync(job, dataObject, workerAnswers, now, cancellationToken)
-            : Consolidators.For(job.TaskType).Consolidate(job.Labels, workerAnswers);
+            : Consolidators.ConsolidateObject(job.Descriptor, job.Labels, job.PreAnnotationsAttribute, dataObject.ManifestLine, workerAnswers);
         if (result is null)
         {
             await FinishUnansweredAsync(db, job, dataObject, now, "None of the workers' masks could be read.", cancellationToken);

@@ -25,6 +25,12 @@ public sealed record TaskForWorker(
     /// <summary>For named-entity adjustment jobs, the manifest key holding the entities to start from.</summary>
     public string? PreAnnotationsAttribute { get; init; }
 
+    /// <summary>
+    /// For verification and adjustment tasks, the earlier job's shapes in the crowd element's output shape
+    /// (<c>{"boundingBoxes":[…]}</c>, <c>{"polygons":[…]}</c>); <c>null</c> for other tasks.
+    /// </summary>
+    public string? EarlierLabelsJson { get; init; }
+
     /// <summary>The worker's saved work in progress, if any.</summary>
     public string? DraftJson { get; init; }
 

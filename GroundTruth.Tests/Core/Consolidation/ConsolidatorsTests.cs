@@ -15,6 +15,10 @@ public class ConsolidatorsTests
     [InlineData(TaskType.Polygon, "polygon-fusion")]
     [InlineData(TaskType.Polyline, "polyline-medoid")]
     [InlineData(TaskType.Keypoint, "keypoint-median")]
+    [InlineData(TaskType.BoundingBoxVerification, "majority-vote")]
+    [InlineData(TaskType.PolygonVerification, "majority-vote")]
+    [InlineData(TaskType.BoundingBoxAdjustment, "box-fusion")]
+    [InlineData(TaskType.PolygonAdjustment, "polygon-fusion")]
     public void For_EachTaskType_PicksVoteForItsLabelCount(TaskType type, string name)
     {
         Assert.Equal(name, Consolidators.For(type).Name);

@@ -215,7 +215,7 @@ public class JobSpecTests
     public void Validate_PreAnnotationsOnClassification_Refused()
     {
         Assert.Equal(
-            [new FieldError("PreAnnotationsAttribute", "Pre-annotations are only used by named entity recognition jobs.")],
+            [new FieldError("PreAnnotationsAttribute", "Pre-annotations are only used by named entity recognition, verification and adjustment jobs.")],
             (Valid() with { PreAnnotationsAttribute = "prior" }).Validate());
     }
 
@@ -223,6 +223,17 @@ public class JobSpecTests
     public void Validate_PreAnnotationsOnNer_Accepted()
     {
         Assert.Empty((Valid(TaskType.NamedEntityRecognition) with { PreAnnotationsAttribute = "prior" }).Validate());
+    }
+
+    [Theory]
+    [InlineData(null, "Name the label attribute of the earlier job whose labels workers review (e.g. bounding-box).")]
+    [InlineData("species", "The earlier job's label attribute must differ from this job's, or the new labels would overwrite the ones under review.")]
+    [InlineData("boxes", null)]
+    public void Validate_ReviewJob_NeedsTheEarlierAttributeDistinctFromItsOwn(string? reviewed, string? expected)
+    {
+        var spec = Valid(TaskType.BoundingBoxVerification) with { PreAnnotationsAttribute = reviewed };
+
+        Assert.Equal(expected is null ? [] : [new FieldError("PreAnnotationsAttribute", expected)], spec.Validate());
     }
 
     private static JobSpec Valid(TaskType type = TaskType.ImageClassification) => new()

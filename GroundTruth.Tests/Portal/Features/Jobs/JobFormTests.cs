@@ -143,4 +143,48 @@ public sealed class JobFormTests : PortalTestContext
         Assert.Equal([new("a | b"), new LabelCategory("c")], spec.Labels);
         Assert.Null(spec.PreAnnotationsAttribute);
     }
+
+    private const string OutputManifest = """
+        {"source-ref":"a.png","objects":{"image_size":[{"width":64,"height":48,"depth":3}],"annotations":[{"class_id":1,"top":8,"left":10,"height":20,"width":30}]},"objects-metadata":{"objects":[{"confidence":0}],"class-map":{"1":"square","0":"circle"},"type":"groundtruth/object-detection","job-name":"labeling-job/boxes"}}
+        {"source-ref":"b.png","objects":{"image_size":[{"width":64,"height":48,"depth":3}],"annotations":[]},"objects-metadata":{"objects":[],"class-map":{},"type":"groundtruth/object-detection","job-name":"labeling-job/boxes"}}
+        """;
+
+    private static void UploadManifest(IRenderedComponent<JobForm> cut, string content) =>
+        cut.FindComponents<Microsoft.AspNetCore.Components.Forms.InputFile>()
+            .Single(f => f.Instance.AdditionalAttributes?["class"]?.ToString()?.Contains("gt-file-input-manifest", StringComparison.Ordinal) == true)
+            .UploadFiles(InputFileContent.CreateFromText(content, "output.manifest"));
+
+    [Fact]
+    public void ReviewedAttribute_AdjustmentManifestChosen_OffersItsBoxAttributeAndTheEarlierLabels()
+    {
+        var model = new JobFormModel { TaskType = TaskType.BoundingBoxAdjustment, LabelAttributeName = "adjusted" };
+        var cut = RenderForm(model);
+
+        UploadManifest(cut, OutputManifest);
+
+        cut.WaitForAssertion(() => Assert.Equal("objects", cut.Find("[data-testid=reviewed-attribute-option]").GetAttribute("data-attribute")));
+        Assert.Equal(("objects", "circle\nsquare"), (model.PreAnnotationsAttribute, model.LabelsText));
+        Assert.Equal("objects", model.ToSpec([], []).PreAnnotationsAttribute);
+    }
+
+    [Fact]
+    public void ReviewedAttribute_NotInManifest_SaysWhichAttributesItHas()
+    {
+        var model = new JobFormModel { TaskType = TaskType.BoundingBoxVerification, LabelAttributeName = "verified", PreAnnotationsAttribute = "boxes" };
+        var cut = RenderForm(model);
+
+        UploadManifest(cut, OutputManifest);
+
+        cut.WaitForAssertion(() => Assert.Contains("None of the manifest's first 2 lines has 'boxes' with labels of this kind; it has objects.", Errors(cut)));
+    }
+
+    [Fact]
+    public void ReviewedAttribute_SameAsOwnAttribute_Refused()
+    {
+        var cut = RenderForm(new JobFormModel { TaskType = TaskType.BoundingBoxVerification, LabelAttributeName = "objects" });
+
+        cut.Find("#job-reviewed-attribute").Input("objects");
+
+        cut.WaitForAssertion(() => Assert.Contains("Use a new label attribute name for this job", Errors(cut)));
+    }
 }
