@@ -70,6 +70,10 @@ public static class PortalServiceCollectionExtensions
         services.AddSingleton<ConsolidationRuns>();
         services.AddSingleton<ConsolidationService>();
         services.AddHostedService<ConsolidationRunner>();
+        services.AddSingleton<Features.Vendors.VendorService>();
+        services.AddSingleton<Features.Marketplace.MarketplaceService>();
+        services.AddSingleton<Features.Billing.BillingService>();
+        services.AddSingleton<Features.Crowd.PublicCrowdService>();
         return builder;
     }
 
