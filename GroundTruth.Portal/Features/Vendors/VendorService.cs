@@ -60,6 +60,23 @@ public sealed class VendorService(
             return (null, [new FieldError("Email", $"{adminEmail.Trim()} already has an account; use a new address for the vendor admin.")]);
         }
 
+        var company = await CreateCompanyAsync(db, name, actorId, cancellationToken);
+        var (link, errors) = await invitations.InviteAsync(adminEmail, company.WorkTeamId, Roles.VendorAdmin, actorId, cancellationToken);
+        return link is null ? (null, errors) : (new VendorCreated(company.Id, link), []);
+    }
+
+    /// <summary>Creates a company for an existing vendor admin account (the demo, and set-ups by script).</summary>
+    public async Task<Guid> CreateWithAdminAsync(string name, string adminUserId, string? actorId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var company = await CreateCompanyAsync(db, name.Trim(), actorId, cancellationToken);
+        db.VendorCompanyAdmins.Add(new VendorCompanyAdmin { VendorCompanyId = company.Id, UserId = adminUserId });
+        await db.SaveChangesAsync(cancellationToken);
+        return company.Id;
+    }
+
+    private async Task<VendorCompany> CreateCompanyAsync(GroundTruthDbContext db, string name, string? actorId, CancellationToken cancellationToken)
+    {
         var now = time.GetUtcNow();
         var team = new WorkTeam { Id = Guid.NewGuid(), Name = name, Description = $"Workers of the vendor {name}", Kind = WorkforceKind.Vendor, CreatedAt = now };
         var company = new VendorCompany { Id = Guid.NewGuid(), Name = name, WorkTeamId = team.Id, CreatedAt = now };
@@ -67,8 +84,7 @@ public sealed class VendorService(
         db.VendorCompanies.Add(company);
         await db.SaveChangesAsync(cancellationToken);
         await audit.RecordForAsync(AuditActions.VendorCreated, actorId, company.Id.ToString(), name, cancellationToken);
-        var (link, errors) = await invitations.InviteAsync(adminEmail, team.Id, Roles.VendorAdmin, actorId, cancellationToken);
-        return link is null ? (null, errors) : (new VendorCreated(company.Id, link), []);
+        return company;
     }
 
     /// <summary>The caller's company, when they are one of its vendor admins.</summary>
