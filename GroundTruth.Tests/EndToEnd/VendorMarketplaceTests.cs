@@ -50,6 +50,13 @@ public sealed class VendorMarketplaceTests(Browser browser) : IClassFixture<Brow
         await PortalPages.WaitInteractiveAsync(lead);
         await lead.Locator("#listing-description").FillAsync("Forty trained annotators; every object checked twice.");
         await PortalPages.ChooseAsync(lead, "listing-capabilities", "Text classification (single label)", "Image classification");
+        // A multi-select stays open after picking; close it as a person does, by clicking outside it.
+        if (await lead.Locator(".mud-popover-open").CountAsync() > 0)
+        {
+            await lead.Mouse.ClickAsync(700, 110);
+        }
+
+        await Expect(lead.Locator(".mud-popover-open")).ToHaveCountAsync(0);
         await lead.Locator("#listing-languages").FillAsync("English, German");
         await lead.Locator("#listing-price").FillAsync("0.25");
         await lead.Locator("#listing-attestations").FillAsync("ISO 27001\nSOC 2 Type II");
