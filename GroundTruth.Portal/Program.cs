@@ -2,6 +2,7 @@ using GroundTruth.Portal.Components;
 using GroundTruth.Portal.Features.Consolidation;
 using GroundTruth.Portal.Features.Jobs;
 using GroundTruth.Portal.Features.Labeling;
+using GroundTruth.Portal.Features.Marketplace;
 using GroundTruth.Portal.Features.Setup;
 using GroundTruth.Portal.Hosting;
 using GroundTruth.Portal.Security;
@@ -41,6 +42,7 @@ app.MapAdditionalIdentityEndpoints();
 app.MapJobsApi();
 app.MapLabelingApi();
 app.MapConsolidationApi();
+app.MapMarketplaceApi();
 
 app.Run();
 return 0;

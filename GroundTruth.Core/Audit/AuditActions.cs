@@ -33,7 +33,23 @@ public static class AuditActions
     /// <summary>A data object (image or text) was viewed.</summary>
     public const string DataObjectViewed = "data-object-viewed";
 
+    /// <summary>An administrator created a vendor company.</summary>
+    public const string VendorCreated = "vendor-created";
+
+    /// <summary>A vendor admin changed their company's marketplace listing (details say whether it is published).</summary>
+    public const string ListingChanged = "listing-changed";
+
+    /// <summary>A vendor admin published or unpublished their listing.</summary>
+    public const string ListingPublished = "listing-published";
+
+    /// <summary>A requester subscribed to a vendor.</summary>
+    public const string VendorSubscribed = "vendor-subscribed";
+
+    /// <summary>A requester unsubscribed from a vendor.</summary>
+    public const string VendorUnsubscribed = "vendor-unsubscribed";
+
     /// <summary>Every action, for filters.</summary>
     public static IReadOnlyList<string> All { get; } =
-        [SignIn, SignInFailed, UserCreated, RolesChanged, TeamCreated, TeamMembersChanged, JobCreated, JobStopped, DataDownloaded, DataObjectViewed];
+        [SignIn, SignInFailed, UserCreated, RolesChanged, TeamCreated, TeamMembersChanged, JobCreated, JobStopped, DataDownloaded, DataObjectViewed,
+         VendorCreated, ListingChanged, ListingPublished, VendorSubscribed, VendorUnsubscribed];
 }

@@ -1,5 +1,6 @@
 using GroundTruth.Core.Review;
 using GroundTruth.Core.Validation;
+using GroundTruth.Core.Workforce;
 
 namespace GroundTruth.Core.Jobs;
 
@@ -44,6 +45,21 @@ public sealed record JobSpec
 
     /// <summary>The work team.</summary>
     public Guid WorkTeamId { get; init; }
+
+    /// <summary>
+    /// The kind of the chosen work team. The portal sets it from the stored team, so a client cannot dodge the
+    /// public-crowd rules by claiming another kind.
+    /// </summary>
+    public WorkforceKind Workforce { get; init; } = WorkforceKind.Private;
+
+    /// <summary>For the public crowd: what each worker is paid per task (per answer submitted).</summary>
+    public decimal? PricePerTask { get; init; }
+
+    /// <summary>For the public crowd: the requester confirms the data holds no personal or confidential information.</summary>
+    public bool NoPersonalDataConfirmed { get; init; }
+
+    /// <summary>Highest price per task a public job may pay.</summary>
+    public const decimal MaxPricePerTask = 1_000m;
 
     /// <summary>Workers per object, 1–9.</summary>
     public int WorkersPerObject { get; init; } = 3;
@@ -93,6 +109,18 @@ public sealed record JobSpec
         if (WorkTeamId == Guid.Empty)
         {
             Add(nameof(WorkTeamId), "Choose the work team that will label this job.");
+        }
+
+        if (Workforce == WorkforceKind.Public)
+        {
+            Add(nameof(PricePerTask), PricePerTask is not { } price
+                ? "Set the price per task the public crowd is paid."
+                : price <= 0 || price > MaxPricePerTask || decimal.Round(price, 4) != price
+                    ? $"Use a price per task above 0 and at most {MaxPricePerTask:N0}, with at most 4 decimals."
+                    : null);
+            Add(nameof(NoPersonalDataConfirmed), NoPersonalDataConfirmed
+                ? null
+                : "Confirm that the data contains no personal or confidential information; only then may it go to the public crowd.");
         }
 
         Range(nameof(WorkersPerObject), WorkersPerObject, 1, 9, "workers per object");

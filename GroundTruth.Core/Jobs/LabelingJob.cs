@@ -37,6 +37,21 @@ public sealed class LabelingJob
     /// <summary>The work team whose members may take tasks.</summary>
     public Guid WorkTeamId { get; set; }
 
+    /// <summary>For a job sent to a vendor: the vendor company, kept even if its team changes.</summary>
+    public Guid? VendorCompanyId { get; set; }
+
+    /// <summary>For a vendor job: the vendor's price per object as listed when the job was created.</summary>
+    public decimal? PricePerObject { get; set; }
+
+    /// <summary>For a public-crowd job: what a worker is paid per submitted task.</summary>
+    public decimal? PricePerTask { get; set; }
+
+    /// <summary>ISO 4217 currency of <see cref="PricePerObject"/> or <see cref="PricePerTask"/>; <c>null</c> for unpriced jobs.</summary>
+    public string? Currency { get; set; }
+
+    /// <summary>For a public-crowd job: when the requester confirmed the data holds no personal or confidential information.</summary>
+    public DateTimeOffset? NoPersonalDataConfirmedAt { get; set; }
+
     /// <summary>The user who created the job.</summary>
     public required string RequesterId { get; set; }
 

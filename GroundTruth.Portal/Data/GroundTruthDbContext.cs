@@ -38,6 +38,12 @@ public abstract class GroundTruthDbContext(DbContextOptions options) : IdentityD
 
     public DbSet<Invitation> Invitations => Set<Invitation>();
 
+    public DbSet<VendorCompany> VendorCompanies => Set<VendorCompany>();
+
+    public DbSet<VendorCompanyAdmin> VendorCompanyAdmins => Set<VendorCompanyAdmin>();
+
+    public DbSet<VendorSubscription> VendorSubscriptions => Set<VendorSubscription>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -30,6 +30,7 @@ public sealed partial class DatabaseInitializer(IServiceProvider services, IOpti
             }
         }
 
+        await scope.ServiceProvider.GetRequiredService<Features.Crowd.PublicCrowdService>().EnsureTeamAsync(cancellationToken);
         if (options.Value.SeedDemo)
         {
             var seeded = await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(adminId: null, cancellationToken);

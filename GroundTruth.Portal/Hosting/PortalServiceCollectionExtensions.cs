@@ -73,6 +73,10 @@ public static class PortalServiceCollectionExtensions
         services.AddHostedService<ConsolidationRunner>();
         services.AddSingleton<Features.Images.TileService>();
         services.AddHostedService<Features.Images.TilePyramidBuilderService>();
+        services.AddSingleton<Features.Vendors.VendorService>();
+        services.AddSingleton<Features.Marketplace.MarketplaceService>();
+        services.AddSingleton<Features.Billing.BillingService>();
+        services.AddSingleton<Features.Crowd.PublicCrowdService>();
         return builder;
     }
 

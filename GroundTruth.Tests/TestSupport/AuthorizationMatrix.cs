@@ -17,7 +17,7 @@ public static class AuthorizationMatrix
         "/Account/Login", "/Account/Logout", "/Account/ForgotPassword", "/Account/ResetPassword", "/Account/InvalidPasswordReset",
         "/Account/InvalidUser", "/Account/Lockout", "/Account/AccessDenied", "/Account/ConfirmEmail", "/Account/ResendEmailConfirmation",
         "/Account/LoginWith2fa", "/Account/LoginWithRecoveryCode", "/Account/ExternalLogin", "/Account/PerformExternalLogin",
-        "/Account/PasskeyRequestOptions", "/Account/ForgotPasswordConfirmation", "/Account/ResetPasswordConfirmation",
+        "/Account/PasskeyRequestOptions", "/Account/ForgotPasswordConfirmation", "/Account/ResetPasswordConfirmation", "/Account/Register",
         "/setup", "/invite", "/not-found", "/Error", "/_blazor", "/_framework", "/_content",
     ];
 

@@ -20,6 +20,10 @@ public sealed class LabelingJobConfiguration : IEntityTypeConfiguration<Labeling
         builder.HasIndex(j => new { j.RequesterId, j.CreatedAt });
         builder.HasIndex(j => new { j.WorkTeamId, j.Status });
         builder.Property(j => j.Version).IsConcurrencyToken();
+        builder.Property(j => j.PricePerObject).HasPrecision(18, 4);
+        builder.Property(j => j.PricePerTask).HasPrecision(18, 4);
+        builder.Property(j => j.Currency).HasMaxLength(3);
+        builder.HasIndex(j => j.VendorCompanyId);
         builder.Property(j => j.Labels).HasConversion(
             v => JsonSerializer.Serialize(v, JsonSerializerOptions.Web),
             v => JsonSerializer.Deserialize<List<LabelCategory>>(v, JsonSerializerOptions.Web) ?? new List<LabelCategory>(),

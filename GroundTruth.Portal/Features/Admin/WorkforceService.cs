@@ -15,10 +15,14 @@ public sealed record WorkerOption(string UserId, string Email);
 /// <summary>Work teams: create them and manage their members.</summary>
 public sealed class WorkforceService(IDbContextFactory<GroundTruthDbContext> dbFactory, Audit.AuditLog audit, TimeProvider time)
 {
+    /// <summary>
+    /// The private work teams. Vendor teams belong to their vendor admins and the public crowd fills itself through
+    /// registration, so neither is managed (or invited into as private workers) here.
+    /// </summary>
     public async Task<IReadOnlyList<TeamRow>> ListTeamsAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var teams = await db.WorkTeams.AsNoTracking().Include(t => t.Members).ToListAsync(cancellationToken);
+        var teams = await db.WorkTeams.AsNoTracking().Where(t => t.Kind == WorkforceKind.Private).Include(t => t.Members).ToListAsync(cancellationToken);
         var memberIds = teams.SelectMany(t => t.Members).Select(m => m.UserId).Distinct().ToList();
         var emails = await db.Users.AsNoTracking().Where(u => memberIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Email ?? u.Id, cancellationToken);
         return [.. teams.OrderBy(t => t.Name, StringComparer.OrdinalIgnoreCase).Select(t => new TeamRow(t.Id, t.Name, t.Description, t.Kind,

@@ -11,9 +11,13 @@ namespace GroundTruth.Portal.Features.Demo;
 
 /// <summary>
 /// Seeds a demo: one user per role (password <see cref="Password"/>), a private work team of the workers, an image
-/// job with drawn shapes and a multi-label text job, so a newcomer can click through every page at once.
+/// job with drawn shapes and a multi-label text job, a vendor company with a published marketplace listing (the
+/// requester subscribed, the vendor worker in its team) and the crowd worker in the public crowd, so a newcomer can
+/// click through every page at once.
 /// </summary>
-public sealed class DemoSeeder(UserAdminService users, WorkforceService workforce, JobService jobs, IObjectStore store)
+public sealed class DemoSeeder(
+    UserAdminService users, WorkforceService workforce, JobService jobs, IObjectStore store,
+    Vendors.VendorService vendors, Marketplace.MarketplaceService marketplace, Crowd.PublicCrowdService crowd)
 {
     public const string Password = "Demo-pass1";
 
@@ -74,6 +78,8 @@ public sealed class DemoSeeder(UserAdminService users, WorkforceService workforc
         }
 
         var requester = new Caller(ids["requester@demo.local"], IsAdmin: false);
+        await SeedVendorAsync(ids, cancellationToken);
+        await crowd.JoinAsync(ids["crowd-worker@demo.local"], cancellationToken);
         var manifest = new StringBuilder();
         for (var i = 0; i < 12; i++)
         {
@@ -112,6 +118,31 @@ public sealed class DemoSeeder(UserAdminService users, WorkforceService workforc
             WorkersPerObject = 2,
         }, texts, requester, cancellationToken);
         return true;
+    }
+
+    private async Task SeedVendorAsync(Dictionary<string, string> ids, CancellationToken cancellationToken)
+    {
+        var vendorAdmin = ids["vendor-admin@demo.local"];
+        var vendorId = await vendors.CreateWithAdminAsync("Northwind Labeling", vendorAdmin, actorId: null, cancellationToken);
+        var errors = await vendors.SaveListingAsync(vendorAdmin, new Core.Workforce.VendorListing
+        {
+            Description = "A team of 40 trained annotators in Lisbon and Manila. Every object is checked by a second annotator; "
+                + "we answer questions about your guidelines within a working day.",
+            Languages = ["English", "Portuguese", "Tagalog"],
+            Capabilities = [TaskType.ImageClassification, TaskType.BoundingBox, TaskType.TextClassification, TaskType.TextMultiLabelClassification, TaskType.NamedEntityRecognition],
+            PricePerObject = 0.08m,
+            Currency = "USD",
+            SecurityAttestations = ["ISO 27001", "SOC 2 Type II", "Background-checked staff"],
+            IsPublished = true,
+        }, cancellationToken);
+        if (errors.Count > 0)
+        {
+            throw new InvalidOperationException("Demo listing could not be saved: " + string.Join("; ", errors));
+        }
+
+        var team = (await vendors.GetOwnAsync(vendorAdmin, cancellationToken))!.TeamId;
+        await workforce.AddMemberAsync(team, ids["vendor-worker@demo.local"], cancellationToken: cancellationToken);
+        await marketplace.SubscribeAsync(vendorId, ids["requester@demo.local"], cancellationToken);
     }
 
     private async Task CreateAsync(JobSpec spec, string manifest, Caller requester, CancellationToken cancellationToken)

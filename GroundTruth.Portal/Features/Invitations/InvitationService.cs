@@ -13,7 +13,7 @@ namespace GroundTruth.Portal.Features.Invitations;
 
 public sealed record InvitationLink(Guid InvitationId, string Path, DateTimeOffset ExpiresAt);
 
-public sealed record PendingInvitation(string Email, string? TeamName, DateTimeOffset ExpiresAt);
+public sealed record PendingInvitation(string Email, string? TeamName, DateTimeOffset ExpiresAt, string Role = Roles.PrivateWorker);
 
 /// <summary>Invites workers by e-mail: a one-time link with an expiry (shown to copy; sent by SMTP once configured).</summary>
 public sealed class InvitationService(
@@ -30,12 +30,14 @@ public sealed class InvitationService(
             return (null, [new FieldError("Email", $"'{email}' is not an e-mail address.")]);
         }
 
-        if (!Roles.Workers.Contains(role))
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        // Vendor admins are invited into their company (named by its vendor team); everyone else is a worker.
+        var vendorAdmin = role == Roles.VendorAdmin && teamId is { } vendorTeam && await db.VendorCompanies.AnyAsync(c => c.WorkTeamId == vendorTeam, cancellationToken);
+        if (!Roles.Workers.Contains(role) && !vendorAdmin)
         {
-            return (null, [new FieldError("Role", "Invitations are for worker roles.")]);
+            return (null, [new FieldError("Role", "Invitations are for worker roles, or for a vendor company's admin.")]);
         }
 
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var normalized = email.ToUpperInvariant();
         if (await db.Users.AnyAsync(u => u.NormalizedEmail == normalized, cancellationToken))
         {
@@ -74,7 +76,7 @@ public sealed class InvitationService(
         }
 
         var team = invitation.WorkTeamId is { } id ? await db.WorkTeams.Where(t => t.Id == id).Select(t => t.Name).FirstOrDefaultAsync(cancellationToken) : null;
-        return new PendingInvitation(invitation.Email, team, invitation.ExpiresAt);
+        return new PendingInvitation(invitation.Email, team, invitation.ExpiresAt, invitation.Role);
     }
 
     /// <summary>Accepts an invitation: creates the account with the invitee's password and adds them to the team, once.</summary>
@@ -103,7 +105,13 @@ public sealed class InvitationService(
         }
 
         await db.Invitations.Where(i => i.Id == invitation.Id).ExecuteUpdateAsync(s => s.SetProperty(i => i.UserId, userId), cancellationToken);
-        if (invitation.WorkTeamId is { } teamId)
+        if (invitation.Role == Roles.VendorAdmin && invitation.WorkTeamId is { } vendorTeamId)
+        {
+            var companyId = await db.VendorCompanies.Where(c => c.WorkTeamId == vendorTeamId).Select(c => c.Id).FirstAsync(cancellationToken);
+            db.VendorCompanyAdmins.Add(new VendorCompanyAdmin { VendorCompanyId = companyId, UserId = userId });
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        else if (invitation.WorkTeamId is { } teamId)
         {
             await workforce.AddMemberAsync(teamId, userId, invitation.InvitedBy, cancellationToken);
         }

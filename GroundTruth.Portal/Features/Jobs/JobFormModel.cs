@@ -29,6 +29,12 @@ public sealed class JobFormModel
 
     public Guid? WorkTeamId { get; set; }
 
+    /// <summary>For the public crowd: what each task pays.</summary>
+    public decimal? PricePerTask { get; set; }
+
+    /// <summary>For the public crowd: the requester's confirmation that the data holds no personal or confidential information.</summary>
+    public bool NoPersonalDataConfirmed { get; set; }
+
     public int WorkersPerObject { get; set; } = 3;
 
     public int TaskTimeLimitSeconds { get; set; } = 300;
@@ -62,6 +68,8 @@ public sealed class JobFormModel
         GoodExampleKeys = goodExamples,
         BadExampleKeys = badExamples,
         WorkTeamId = WorkTeamId ?? Guid.Empty,
+        PricePerTask = PricePerTask,
+        NoPersonalDataConfirmed = NoPersonalDataConfirmed,
         WorkersPerObject = WorkersPerObject,
         TaskTimeLimitSeconds = TaskTimeLimitSeconds,
         TaskAvailabilityLifetimeSeconds = (int)Math.Min(int.MaxValue, TaskAvailabilityLifetimeHours * 3600L),

@@ -5,6 +5,7 @@ using GroundTruth.Core.Consolidation;
 using GroundTruth.Core.DataObjects;
 using GroundTruth.Core.Jobs;
 using GroundTruth.Core.Storage;
+using GroundTruth.Core.Workforce;
 using GroundTruth.Portal.Data;
 using GroundTruth.Portal.Security;
 using Microsoft.EntityFrameworkCore;
@@ -18,6 +19,7 @@ public sealed class JobService(
     ManifestImports importQueue,
     OutputManifestService output,
     JobProgressNotifier notifier,
+    Crowd.PublicCrowdService crowd,
     Audit.AuditLog audit,
     TimeProvider time)
 {
@@ -43,12 +45,19 @@ public sealed class JobService(
             return null;
         }
 
-        var team = await db.WorkTeams.Where(t => t.Id == job.WorkTeamId).Select(t => t.Name).FirstOrDefaultAsync(cancellationToken);
+        var team = await db.WorkTeams.Where(t => t.Id == job.WorkTeamId).Select(t => new { t.Name, t.Kind }).FirstOrDefaultAsync(cancellationToken);
         return new JobDetails(job.Id, job.Name, job.LabelAttributeName, job.TaskType, job.Status, job.FailureReason, job.Labels,
-            team ?? "(deleted team)", job.WorkersPerObject, job.TaskTimeLimitSeconds, job.TaskAvailabilityLifetimeSeconds,
+            team?.Name ?? "(deleted team)", job.WorkersPerObject, job.TaskTimeLimitSeconds, job.TaskAvailabilityLifetimeSeconds,
             job.MaxConcurrentTasksPerWorker, job.Counters,
             new ImportProgress(job.ImportLinesRead, job.ImportLinesRejected, job.ImportBytesRead, job.ImportBytesTotal),
-            job.CreatedAt, job.LastModifiedAt);
+            job.CreatedAt, job.LastModifiedAt)
+        {
+            Workforce = team?.Kind ?? WorkforceKind.Private,
+            PricePerObject = job.PricePerObject,
+            PricePerTask = job.PricePerTask,
+            Currency = job.Currency,
+            NoPersonalDataConfirmedAt = job.NoPersonalDataConfirmedAt,
+        };
     }
 
     public async Task<IReadOnlyList<ObjectRow>> GetObjectsAsync(Guid id, Caller caller, int skip, int take, CancellationToken cancellationToken = default)
@@ -83,12 +92,25 @@ public sealed class JobService(
             .Select(e => new ImportErrorRow(e.LineNumber, e.Message)).ToListAsync(cancellationToken);
     }
 
-    public async Task<IReadOnlyList<TeamOption>> GetTeamOptionsAsync(CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The workforces the caller may send a job to: every private team, the published vendors they subscribed to,
+    /// and the public crowd (created on first need).
+    /// </summary>
+    public async Task<IReadOnlyList<TeamOption>> GetTeamOptionsAsync(Caller caller, CancellationToken cancellationToken = default)
     {
+        await crowd.EnsureTeamAsync(cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var teams = await db.WorkTeams.AsNoTracking()
-            .Select(t => new TeamOption(t.Id, t.Name, t.Members.Count)).ToListAsync(cancellationToken);
-        return [.. teams.OrderBy(t => t.Name, StringComparer.OrdinalIgnoreCase)];
+        var teams = await db.WorkTeams.AsNoTracking().Where(t => t.Kind != WorkforceKind.Vendor)
+            .Select(t => new TeamOption(t.Id, t.Name, t.Members.Count) { Kind = t.Kind }).ToListAsync(cancellationToken);
+        var vendors = await db.VendorCompanies.AsNoTracking()
+            .Where(c => c.IsPublished && db.VendorSubscriptions.Any(s => s.VendorCompanyId == c.Id && s.RequesterId == caller.UserId))
+            .Select(c => new { c.WorkTeamId, c.Name, c.PricePerObject, c.Currency, c.Capabilities, Members = db.WorkTeamMembers.Count(m => m.WorkTeamId == c.WorkTeamId) })
+            .ToListAsync(cancellationToken);
+        return [.. teams.Concat(vendors.Select(v => new TeamOption(v.WorkTeamId, v.Name, v.Members)
+            {
+                Kind = WorkforceKind.Vendor, PricePerObject = v.PricePerObject, Currency = v.Currency, Capabilities = v.Capabilities,
+            }))
+            .OrderBy(t => t.Kind).ThenBy(t => t.Name, StringComparer.OrdinalIgnoreCase)];
     }
 
     public async Task<bool> IsNameTakenAsync(string name, CancellationToken cancellationToken = default)
@@ -201,17 +223,36 @@ public sealed class JobService(
 
     private async Task<CreateJobResult> CreateAsync(JobSpec spec, Caller caller, Func<string, CancellationToken, Task> writeManifest, CancellationToken cancellationToken)
     {
-        var errors = spec.Validate().ToList();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var team = spec.WorkTeamId == Guid.Empty ? null : await db.WorkTeams.AsNoTracking().FirstOrDefaultAsync(t => t.Id == spec.WorkTeamId, cancellationToken);
+        // The workforce rules follow the stored team, whatever the client claimed.
+        spec = spec with { Workforce = team?.Kind ?? WorkforceKind.Private };
+        var errors = spec.Validate().ToList();
         var nameKey = spec.Name.ToLowerInvariant();
         if (errors.Count == 0 && await db.Jobs.AnyAsync(j => j.NameKey == nameKey, cancellationToken))
         {
             errors.Add(new(nameof(JobSpec.Name), $"A job named '{spec.Name}' already exists; job names are unique regardless of case."));
         }
 
-        if (spec.WorkTeamId != Guid.Empty && !await db.WorkTeams.AnyAsync(t => t.Id == spec.WorkTeamId, cancellationToken))
+        if (spec.WorkTeamId != Guid.Empty && team is null)
         {
             errors.Add(new(nameof(JobSpec.WorkTeamId), "That work team does not exist."));
+        }
+
+        VendorCompany? vendor = null;
+        if (team?.Kind == WorkforceKind.Vendor)
+        {
+            vendor = await db.VendorCompanies.AsNoTracking().FirstOrDefaultAsync(c => c.WorkTeamId == team.Id, cancellationToken);
+            var subscribed = vendor is not null
+                && await db.VendorSubscriptions.AnyAsync(s => s.VendorCompanyId == vendor.Id && s.RequesterId == caller.UserId, cancellationToken);
+            if (vendor is null || !vendor.IsPublished || !subscribed)
+            {
+                errors.Add(new(nameof(JobSpec.WorkTeamId), $"You are not subscribed to the vendor '{team.Name}'; subscribe to its published listing on the marketplace first."));
+            }
+            else if (!vendor.Capabilities.Contains(spec.TaskType))
+            {
+                errors.Add(new(nameof(JobSpec.WorkTeamId), $"The vendor '{vendor.Name}' does not take {TaskTypes.Get(spec.TaskType).DisplayName} jobs."));
+            }
         }
 
         if (errors.Count > 0)
@@ -237,6 +278,11 @@ public sealed class JobService(
             },
             PreAnnotationsAttribute = spec.PreAnnotationsAttribute,
             WorkTeamId = spec.WorkTeamId,
+            VendorCompanyId = vendor?.Id,
+            PricePerObject = vendor?.PricePerObject,
+            PricePerTask = spec.Workforce == WorkforceKind.Public ? spec.PricePerTask : null,
+            Currency = vendor?.Currency ?? (spec.Workforce == WorkforceKind.Public ? PublicCrowd.Currency : null),
+            NoPersonalDataConfirmedAt = spec.Workforce == WorkforceKind.Public ? now : null,
             RequesterId = caller.UserId,
             WorkersPerObject = spec.WorkersPerObject,
             TaskTimeLimitSeconds = spec.TaskTimeLimitSeconds,

@@ -28,7 +28,22 @@ public sealed record JobDetails(
     LabelCounters Counters,
     ImportProgress Import,
     DateTimeOffset CreatedAt,
-    DateTimeOffset LastModifiedAt);
+    DateTimeOffset LastModifiedAt)
+{
+    /// <summary>Which workforce labels the job.</summary>
+    public Core.Workforce.WorkforceKind Workforce { get; init; }
+
+    /// <summary>Vendor jobs: the price per object snapshotted from the listing.</summary>
+    public decimal? PricePerObject { get; init; }
+
+    /// <summary>Public-crowd jobs: the price per task.</summary>
+    public decimal? PricePerTask { get; init; }
+
+    public string? Currency { get; init; }
+
+    /// <summary>Public-crowd jobs: when the requester confirmed the data holds no personal or confidential information.</summary>
+    public DateTimeOffset? NoPersonalDataConfirmedAt { get; init; }
+}
 
 public sealed record ImportProgress(long LinesRead, long LinesRejected, long BytesRead, long BytesTotal)
 {
@@ -43,4 +58,16 @@ public sealed record ObjectRow(long Id, long DatasetObjectId, string Source, Dat
 
 public sealed record ImportErrorRow(long LineNumber, string Message);
 
-public sealed record TeamOption(Guid Id, string Name, int Members);
+/// <summary>A workforce a requester may send a job to: a private team, a subscribed vendor, or the public crowd.</summary>
+public sealed record TeamOption(Guid Id, string Name, int Members)
+{
+    public Core.Workforce.WorkforceKind Kind { get; init; }
+
+    /// <summary>Vendors: the listed price per object.</summary>
+    public decimal? PricePerObject { get; init; }
+
+    public string? Currency { get; init; }
+
+    /// <summary>Vendors: the task types they take on.</summary>
+    public IReadOnlyList<TaskType> Capabilities { get; init; } = [];
+}

@@ -24,6 +24,46 @@ public class JobSpecTests
     }
 
     [Fact]
+    public void Validate_PublicCrowdWithoutPrice_ReportsPricePerTask()
+    {
+        Assert.Equal(
+            [new FieldError("PricePerTask", "Set the price per task the public crowd is paid.")],
+            (Valid() with { Workforce = GroundTruth.Core.Workforce.WorkforceKind.Public, NoPersonalDataConfirmed = true }).Validate());
+    }
+
+    [Fact]
+    public void Validate_PublicCrowdWithoutConfirmation_ReportsTheConfirmation()
+    {
+        Assert.Equal(
+            [new FieldError("NoPersonalDataConfirmed", "Confirm that the data contains no personal or confidential information; only then may it go to the public crowd.")],
+            (Valid() with { Workforce = GroundTruth.Core.Workforce.WorkforceKind.Public, PricePerTask = 0.05m }).Validate());
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("-1")]
+    [InlineData("0.00001")]
+    [InlineData("1000.01")]
+    public void Validate_PublicCrowdPriceOutOfRange_ReportsPricePerTask(string price)
+    {
+        var errors = (Valid() with { Workforce = GroundTruth.Core.Workforce.WorkforceKind.Public, PricePerTask = decimal.Parse(price, System.Globalization.CultureInfo.InvariantCulture), NoPersonalDataConfirmed = true }).Validate();
+
+        Assert.Equal("PricePerTask", Assert.Single(errors).Field);
+    }
+
+    [Fact]
+    public void Validate_PublicCrowdWithPriceAndConfirmation_IsValid()
+    {
+        Assert.Empty((Valid() with { Workforce = GroundTruth.Core.Workforce.WorkforceKind.Public, PricePerTask = 0.05m, NoPersonalDataConfirmed = true }).Validate());
+    }
+
+    [Fact]
+    public void Validate_PrivateTeamWithoutPrice_IsValid()
+    {
+        Assert.Empty((Valid() with { Workforce = GroundTruth.Core.Workforce.WorkforceKind.Private }).Validate());
+    }
+
+    [Fact]
     public void Validate_BadName_ReportsNameField()
     {
         Assert.Equal(

@@ -4,6 +4,8 @@ using System.Text.RegularExpressions;
 using GroundTruth.Core.Audit;
 using GroundTruth.Portal.Features.Admin;
 using GroundTruth.Portal.Features.Audit;
+using Vendors = GroundTruth.Portal.Features.Vendors;
+using Builders = GroundTruth.Tests.TestSupport.Builders;
 using GroundTruth.Portal.Security;
 using GroundTruth.Tests.TestSupport;
 using GroundTruth.Tests.TestSupport.Builders;
@@ -60,6 +62,39 @@ public sealed class AuditLogTests(SqlitePortalFixture fixture) : IClassFixture<S
         Assert.Equal(["output manifest", "worker responses"], downloads.Select(d => d.Details).Order());
         var view = Assert.Single(await EntriesAsync(AuditActions.DataObjectViewed, objectId.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         Assert.Equal(worker, view.ActorId);
+    }
+
+    [Fact]
+    public async Task VendorActions_CreatePublishChangeSubscribe_AreAudited()
+    {
+        // Arrange
+        var admin = await Portal.CreateUserAsync($"adm-{Guid.NewGuid():N}@audit.test", Roles.Admin);
+        var requester = await Portal.CreateUserAsync($"r-{Guid.NewGuid():N}@audit.test", Roles.Requester);
+        var vendors = Portal.Get<Vendors.VendorService>();
+        var marketplace = Portal.Get<GroundTruth.Portal.Features.Marketplace.MarketplaceService>();
+        var name = Specs.UniqueName("audited-vendor");
+
+        // Act: an admin creates the company, its vendor admin accepts, publishes, then changes the price; a requester subscribes and leaves.
+        var (created, _) = await vendors.CreateAsync(name, $"va-{Guid.NewGuid():N}@audit.test", admin);
+        var (vendorAdmin, _, _) = await Portal.Get<GroundTruth.Portal.Features.Invitations.InvitationService>()
+            .AcceptAsync(created!.AdminInvitation.Path["/invite/".Length..], "Vendor Admin", "Test-pass1");
+        await vendors.SaveListingAsync(vendorAdmin!, Builders.Vendors.Listing(0.10m));
+        await vendors.SaveListingAsync(vendorAdmin!, Builders.Vendors.Listing(0.12m));
+        await marketplace.SubscribeAsync(created.VendorId, requester);
+        await marketplace.UnsubscribeAsync(created.VendorId, requester);
+
+        // Assert
+        var target = created.VendorId.ToString();
+        var vendorCreated = Assert.Single(await EntriesAsync(AuditActions.VendorCreated, target));
+        Assert.Equal((admin, name), (vendorCreated.ActorId, vendorCreated.Details));
+        var changes = await EntriesAsync(AuditActions.ListingChanged, target);
+        Assert.Equal(2, changes.Count);
+        Assert.All(changes, e => Assert.Equal(vendorAdmin, e.ActorId));
+        Assert.Contains("0.12 USD per object", changes[0].Details, StringComparison.Ordinal);
+        var published = Assert.Single(await EntriesAsync(AuditActions.ListingPublished, target));
+        Assert.Equal("published", published.Details);
+        Assert.Equal(requester, Assert.Single(await EntriesAsync(AuditActions.VendorSubscribed, target)).ActorId);
+        Assert.Equal(requester, Assert.Single(await EntriesAsync(AuditActions.VendorUnsubscribed, target)).ActorId);
     }
 
     [Fact]

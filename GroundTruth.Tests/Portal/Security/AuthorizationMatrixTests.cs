@@ -100,7 +100,8 @@ public sealed class AuthorizationMatrixTests(SqlitePortalFixture fixture) : ICla
     /// <summary>
     /// Who may read what, for a job owned by another requester: admins see everything; other requesters see their
     /// own lists and pages but never this job or its data; workers see their own queue; a private worker of the
-    /// job's team sees the task queue only, not the job, its data or its output.
+    /// job's team sees the task queue only, not the job, its data or its output. The marketplace and billing belong to
+    /// requesters, the vendor pages to vendor admins, the earnings page to public workers.
     /// </summary>
     private static bool MaySee(string role, string path, Guid job)
     {
@@ -122,8 +123,18 @@ public sealed class AuthorizationMatrixTests(SqlitePortalFixture fixture) : ICla
             return false;
         }
 
-        var requesterOnly = path is "/jobs" or "/jobs/new" or "/api/jobs" or "/api/jobs/";
+        var requesterOnly = path is "/jobs" or "/jobs/new" or "/api/jobs" or "/api/jobs/" or "/marketplace" or "/billing" or "/api/marketplace" or "/api/billing";
         var workerOnly = path is "/work" or "/api/work/jobs" || path.StartsWith("/work/", StringComparison.Ordinal);
+        if (path.StartsWith("/vendor", StringComparison.Ordinal))
+        {
+            return role == Roles.VendorAdmin;
+        }
+
+        if (path == "/earnings")
+        {
+            return role == Roles.PublicWorker;
+        }
+
         return requesterOnly ? role == Roles.Requester : !workerOnly || Roles.Workers.Contains(role);
     }
 

@@ -324,6 +324,10 @@ namespace GroundTruth.Portal.Data.Migrations.Postgres
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("Currency")
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
                     b.Property<int>("FailedNonRetryableError")
                         .HasColumnType("integer");
 
@@ -376,9 +380,20 @@ namespace GroundTruth.Portal.Data.Migrations.Postgres
                         .HasMaxLength(63)
                         .HasColumnType("character varying(63)");
 
+                    b.Property<DateTimeOffset?>("NoPersonalDataConfirmedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("PreAnnotationsAttribute")
                         .HasMaxLength(127)
                         .HasColumnType("character varying(127)");
+
+                    b.Property<decimal?>("PricePerObject")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)");
+
+                    b.Property<decimal?>("PricePerTask")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)");
 
                     b.Property<string>("RequesterId")
                         .IsRequired()
@@ -407,6 +422,9 @@ namespace GroundTruth.Portal.Data.Migrations.Postgres
                     b.Property<int>("TotalObjects")
                         .HasColumnType("integer");
 
+                    b.Property<Guid?>("VendorCompanyId")
+                        .HasColumnType("uuid");
+
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("uuid");
@@ -421,6 +439,8 @@ namespace GroundTruth.Portal.Data.Migrations.Postgres
 
                     b.HasIndex("NameKey")
                         .IsUnique();
+
+                    b.HasIndex("VendorCompanyId");
 
                     b.HasIndex("RequesterId", "CreatedAt");
 
@@ -479,6 +499,103 @@ namespace GroundTruth.Portal.Data.Migrations.Postgres
                     b.HasIndex("WorkTeamId");
 
                     b.ToTable("Invitations", (string)null);
+                });
+
+            modelBuilder.Entity("GroundTruth.Core.Workforce.VendorCompany", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Capabilities")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<bool>("IsPublished")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Languages")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset?>("ListingUpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(63)
+                        .HasColumnType("character varying(63)");
+
+                    b.Property<decimal>("PricePerObject")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)");
+
+                    b.Property<string>("SecurityAttestations")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<Guid>("WorkTeamId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IsPublished");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.HasIndex("WorkTeamId")
+                        .IsUnique();
+
+                    b.ToTable("VendorCompanies", (string)null);
+                });
+
+            modelBuilder.Entity("GroundTruth.Core.Workforce.VendorCompanyAdmin", b =>
+                {
+                    b.Property<Guid>("VendorCompanyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("VendorCompanyId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("VendorCompanyAdmins", (string)null);
+                });
+
+            modelBuilder.Entity("GroundTruth.Core.Workforce.VendorSubscription", b =>
+                {
+                    b.Property<string>("RequesterId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<Guid>("VendorCompanyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("SubscribedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("RequesterId", "VendorCompanyId");
+
+                    b.HasIndex("VendorCompanyId");
+
+                    b.ToTable("VendorSubscriptions", (string)null);
                 });
 
             modelBuilder.Entity("GroundTruth.Core.Workforce.WorkTeam", b =>
@@ -881,6 +998,45 @@ namespace GroundTruth.Portal.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("WorkTeamId")
                         .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("GroundTruth.Core.Workforce.VendorCompany", b =>
+                {
+                    b.HasOne("GroundTruth.Core.Workforce.WorkTeam", null)
+                        .WithOne()
+                        .HasForeignKey("GroundTruth.Core.Workforce.VendorCompany", "WorkTeamId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("GroundTruth.Core.Workforce.VendorCompanyAdmin", b =>
+                {
+                    b.HasOne("GroundTruth.Portal.Data.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("GroundTruth.Core.Workforce.VendorCompany", null)
+                        .WithMany()
+                        .HasForeignKey("VendorCompanyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("GroundTruth.Core.Workforce.VendorSubscription", b =>
+                {
+                    b.HasOne("GroundTruth.Portal.Data.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("RequesterId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("GroundTruth.Core.Workforce.VendorCompany", null)
+                        .WithMany()
+                        .HasForeignKey("VendorCompanyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("GroundTruth.Core.Workforce.WorkTeamMember", b =>

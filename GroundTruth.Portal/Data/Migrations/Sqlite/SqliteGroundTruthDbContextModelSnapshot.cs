@@ -310,6 +310,10 @@ namespace GroundTruth.Portal.Data.Migrations.Sqlite
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Currency")
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("FailedNonRetryableError")
                         .HasColumnType("INTEGER");
 
@@ -362,8 +366,19 @@ namespace GroundTruth.Portal.Data.Migrations.Sqlite
                         .HasMaxLength(63)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("NoPersonalDataConfirmedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("PreAnnotationsAttribute")
                         .HasMaxLength(127)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("PricePerObject")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("PricePerTask")
+                        .HasPrecision(18, 4)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("RequesterId")
@@ -393,6 +408,9 @@ namespace GroundTruth.Portal.Data.Migrations.Sqlite
                     b.Property<int>("TotalObjects")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid?>("VendorCompanyId")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("TEXT");
@@ -407,6 +425,8 @@ namespace GroundTruth.Portal.Data.Migrations.Sqlite
 
                     b.HasIndex("NameKey")
                         .IsUnique();
+
+                    b.HasIndex("VendorCompanyId");
 
                     b.HasIndex("RequesterId", "CreatedAt");
 
@@ -465,6 +485,103 @@ namespace GroundTruth.Portal.Data.Migrations.Sqlite
                     b.HasIndex("WorkTeamId");
 
                     b.ToTable("Invitations", (string)null);
+                });
+
+            modelBuilder.Entity("GroundTruth.Core.Workforce.VendorCompany", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Capabilities")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsPublished")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Languages")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ListingUpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(63)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("PricePerObject")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SecurityAttestations")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("WorkTeamId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IsPublished");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.HasIndex("WorkTeamId")
+                        .IsUnique();
+
+                    b.ToTable("VendorCompanies", (string)null);
+                });
+
+            modelBuilder.Entity("GroundTruth.Core.Workforce.VendorCompanyAdmin", b =>
+                {
+                    b.Property<Guid>("VendorCompanyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("VendorCompanyId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("VendorCompanyAdmins", (string)null);
+                });
+
+            modelBuilder.Entity("GroundTruth.Core.Workforce.VendorSubscription", b =>
+                {
+                    b.Property<string>("RequesterId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("VendorCompanyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SubscribedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("RequesterId", "VendorCompanyId");
+
+                    b.HasIndex("VendorCompanyId");
+
+                    b.ToTable("VendorSubscriptions", (string)null);
                 });
 
             modelBuilder.Entity("GroundTruth.Core.Workforce.WorkTeam", b =>
@@ -861,6 +978,45 @@ namespace GroundTruth.Portal.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("WorkTeamId")
                         .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("GroundTruth.Core.Workforce.VendorCompany", b =>
+                {
+                    b.HasOne("GroundTruth.Core.Workforce.WorkTeam", null)
+                        .WithOne()
+                        .HasForeignKey("GroundTruth.Core.Workforce.VendorCompany", "WorkTeamId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("GroundTruth.Core.Workforce.VendorCompanyAdmin", b =>
+                {
+                    b.HasOne("GroundTruth.Portal.Data.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("GroundTruth.Core.Workforce.VendorCompany", null)
+                        .WithMany()
+                        .HasForeignKey("VendorCompanyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("GroundTruth.Core.Workforce.VendorSubscription", b =>
+                {
+                    b.HasOne("GroundTruth.Portal.Data.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("RequesterId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("GroundTruth.Core.Workforce.VendorCompany", null)
+                        .WithMany()
+                        .HasForeignKey("VendorCompanyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("GroundTruth.Core.Workforce.WorkTeamMember", b =>

@@ -9,10 +9,17 @@ public sealed class JobFormTests : PortalTestContext
 {
     private static readonly TeamOption Team = new(Guid.NewGuid(), "labelers", 3);
 
+    private static readonly TeamOption Crowd = new(Guid.NewGuid(), "Public crowd", 40) { Kind = GroundTruth.Core.Workforce.WorkforceKind.Public };
+
+    private static readonly TeamOption Vendor = new(Guid.NewGuid(), "Acme", 5)
+    {
+        Kind = GroundTruth.Core.Workforce.WorkforceKind.Vendor, PricePerObject = 0.25m, Currency = "USD", Capabilities = [TaskType.ImageClassification],
+    };
+
     private IRenderedComponent<JobForm> RenderForm(JobFormModel model, Func<string, Task<bool>>? isNameTaken = null, Action<JobFormSubmission>? onSubmit = null) =>
         Render<JobForm>(p => p
             .Add(f => f.Model, model)
-            .Add(f => f.Teams, [Team])
+            .Add(f => f.Teams, [Team, Vendor, Crowd])
             .Add(f => f.IsNameTaken, isNameTaken ?? (_ => Task.FromResult(false)))
             .Add(f => f.OnSubmit, s => onSubmit?.Invoke(s)));
 
@@ -80,6 +87,36 @@ public sealed class JobFormTests : PortalTestContext
         cut.WaitForAssertion(() => Assert.Equal("Choose the input manifest file.", cut.Find("[data-testid=input-error]").TextContent));
         Assert.Contains("Choose a work team.", Errors(cut));
         Assert.False(submitted);
+    }
+
+    [Fact]
+    public void Submit_PublicCrowdWithoutPriceOrConfirmation_DoesNotSubmitAndNamesBoth()
+    {
+        var submitted = false;
+        var cut = RenderForm(new JobFormModel { Name = "ok-job", LabelsText = "a\nb", WorkTeamId = Crowd.Id }, onSubmit: _ => submitted = true);
+
+        cut.Find("[data-testid=create-job]").Click();
+
+        cut.WaitForAssertion(() => Assert.Contains("Confirm that the data contains no personal or confidential information", cut.Find("[data-testid=confirmation-error]").TextContent));
+        Assert.Contains("Set the price per task the public crowd is paid.", Errors(cut));
+        Assert.False(submitted);
+    }
+
+    [Fact]
+    public void Workforce_PrivateTeam_AsksNeitherPriceNorConfirmation()
+    {
+        var cut = RenderForm(new JobFormModel { WorkTeamId = Team.Id });
+
+        Assert.Empty(cut.FindAll("[data-testid=public-crowd-terms]"));
+    }
+
+    [Fact]
+    public void Workforce_VendorWithoutTheTaskType_ShowsPriceAndWarns()
+    {
+        var cut = RenderForm(new JobFormModel { WorkTeamId = Vendor.Id, TaskType = TaskType.TextClassification });
+
+        Assert.Equal("Acme charges 0.25 USD per object labeled; the price is fixed on the job when you create it.", cut.Find("[data-testid=vendor-price]").TextContent.Trim());
+        Assert.Contains("Acme does not take Text classification (single label) jobs.", cut.Find("[data-testid=vendor-capability]").TextContent);
     }
 
     [Fact]
