@@ -58,6 +58,8 @@ public static class PortalServiceCollectionExtensions
         services.AddSingleton<OutputManifestService>();
         services.AddSingleton<JobService>();
         services.AddHostedService<ManifestImportService>();
+        services.AddOptions<DataUrlOptions>().BindConfiguration(DataUrlOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<DataUrlSigner>();
         services.AddSingleton<LabelingService>();
         services.AddHostedService<ExpiryService>();
         services.AddSingleton<UserAdminService>();

@@ -13,7 +13,7 @@ namespace GroundTruth.Portal.Features.Labeling;
 /// <summary>A submit: <c>labels</c> for classification, or <c>answer</c> in the crowd element's output shape.</summary>
 public sealed record SubmitRequest(IReadOnlyList<string>? Labels, System.Text.Json.Nodes.JsonObject? Answer);
 
-/// <summary>The worker's REST API (claim, submit, decline, release) and the guarded data-object content endpoint.</summary>
+/// <summary>The worker's REST API (claim, submit, decline, release, signed task data) and the requester's data-object content endpoint.</summary>
 public static class LabelingApi
 {
     private static readonly FileExtensionContentTypeProvider ContentTypes = new();
@@ -47,37 +47,70 @@ public static class LabelingApi
         work.MapPost("/tasks/{taskId:long}/release", async (long taskId, HttpContext http, LabelingService labeling, CancellationToken ct) =>
             ToResult(await labeling.ReleaseAsync(taskId, UserId(http.User), ct)));
 
+        // Workers read data only through the signed URL of a task they hold; requesters keep the checked path below.
+        work.MapGet(DataUrlSigner.RoutePrefix["/api".Length..] + "{token}", GetSignedContentAsync);
         endpoints.MapGet("/api/data-objects/{id:long}/content", GetContentAsync).RequireAuthorization();
         endpoints.MapGet("/api/jobs/{jobId:guid}/examples/{index:int}", GetExampleAsync).RequireAuthorization();
         return endpoints;
     }
 
     /// <summary>
-    /// Serves a data object to its job's requester (or an admin), or to a worker holding a live task for it; to
-    /// anyone else it does not exist.
+    /// Serves a data object to its job's requester (or an admin); to anyone else, workers included, it does not exist.
+    /// Workers get their task's data through <see cref="GetSignedContentAsync"/>.
     /// </summary>
     private static async Task<IResult> GetContentAsync(
-        long id, HttpContext http, Microsoft.EntityFrameworkCore.IDbContextFactory<GroundTruthDbContext> dbFactory,
-        LabelingService labeling, IObjectStore store, Audit.AuditLog audit, CancellationToken ct)
+        long id, HttpContext http, IDbContextFactory<GroundTruthDbContext> dbFactory, IObjectStore store, Audit.AuditLog audit, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var row = await db.DataObjects.AsNoTracking().Where(o => o.Id == id)
-            .Join(db.Jobs, o => o.JobId, j => j.Id, (o, j) => new { o.Source, j.RequesterId, j.TaskType })
-            .FirstOrDefaultAsync(ct);
+        var caller = Caller.From(http.User);
+        var row = await FindObjectAsync(db, id, ct);
+        if (row is null || !(caller.IsAdmin || row.RequesterId == caller.UserId))
+        {
+            return Results.NotFound();
+        }
+
+        return await ServeAsync(http, row, id, caller.UserId, store, audit, TimeSpan.FromMinutes(5), ct);
+    }
+
+    /// <summary>
+    /// Serves the data object a signed URL grants, to the worker it was signed for, while the task is still theirs.
+    /// A tampered or expired token, another user's token, or a task released, expired or submitted since: not found.
+    /// </summary>
+    private static async Task<IResult> GetSignedContentAsync(
+        string token, HttpContext http, DataUrlSigner signer, LabelingService labeling, IDbContextFactory<GroundTruthDbContext> dbFactory,
+        IObjectStore store, Audit.AuditLog audit, TimeProvider time, CancellationToken ct)
+    {
+        var caller = Caller.From(http.User);
+        var grant = signer.Read(token);
+        if (grant is null || grant.WorkerId != caller.UserId || !await labeling.HoldsAsync(grant, ct))
+        {
+            return Results.NotFound();
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var row = await FindObjectAsync(db, grant.DataObjectId, ct);
         if (row is null)
         {
             return Results.NotFound();
         }
 
-        var caller = Caller.From(http.User);
-        var allowed = caller.IsAdmin || row.RequesterId == caller.UserId || await labeling.HoldsObjectAsync(id, caller.UserId, ct);
-        if (!allowed)
-        {
-            return Results.NotFound();
-        }
+        var maxAge = grant.ExpiresAt - time.GetUtcNow();
+        return await ServeAsync(http, row, grant.DataObjectId, caller.UserId, store, audit, maxAge, ct);
+    }
 
-        await audit.RecordForAsync(Core.Audit.AuditActions.DataObjectViewed, caller.UserId, id.ToString(CultureInfo.InvariantCulture), row.Source, ct);
-        http.Response.Headers.CacheControl = "private, max-age=300";
+    private sealed record ObjectRow(string Source, string RequesterId, TaskType TaskType);
+
+    private static Task<ObjectRow?> FindObjectAsync(GroundTruthDbContext db, long id, CancellationToken ct) =>
+        db.DataObjects.AsNoTracking().Where(o => o.Id == id)
+            .Join(db.Jobs, o => o.JobId, j => j.Id, (o, j) => new ObjectRow(o.Source, j.RequesterId, j.TaskType))
+            .FirstOrDefaultAsync(ct);
+
+    private static async Task<IResult> ServeAsync(
+        HttpContext http, ObjectRow row, long id, string viewerId, IObjectStore store, Audit.AuditLog audit, TimeSpan maxAge, CancellationToken ct)
+    {
+        await audit.RecordForAsync(Core.Audit.AuditActions.DataObjectViewed, viewerId, id.ToString(CultureInfo.InvariantCulture), row.Source, ct);
+        // The browser may keep it only as long as the grant lasts, and only for this user.
+        http.Response.Headers.CacheControl = $"private, max-age={(int)Math.Clamp(maxAge.TotalSeconds, 0, 300)}";
         if (TaskTypes.Get(row.TaskType).DataKind == DataKind.Text)
         {
             return Results.Text(row.Source, "text/plain; charset=utf-8");
@@ -93,7 +126,7 @@ public static class LabelingApi
     }
 
     private static async Task<IResult> GetExampleAsync(
-        Guid jobId, int index, Microsoft.EntityFrameworkCore.IDbContextFactory<GroundTruthDbContext> dbFactory, IObjectStore store, CancellationToken ct)
+        Guid jobId, int index, IDbContextFactory<GroundTruthDbContext> dbFactory, IObjectStore store, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var job = await db.Jobs.AsNoTracking().FirstOrDefaultAsync(j => j.Id == jobId, ct);

@@ -24,6 +24,7 @@ public sealed class LabelingService(
     IDbContextFactory<GroundTruthDbContext> dbFactory,
     JobProgressNotifier notifier,
     OutputManifestService output,
+    DataUrlSigner dataUrls,
     TimeProvider time)
 {
     private const int MaxAttempts = 20;
@@ -79,16 +80,17 @@ public sealed class LabelingService(
         {
             ManifestLine = row.ManifestLine,
             DraftJson = row.a.DraftJson,
+            ContentUrl = dataUrls.UrlFor(row.a.Id, workerId, row.Id, row.a.LeaseExpiresAt),
             PreAnnotationsAttribute = j.PreAnnotationsAttribute,
         };
     }
 
-    /// <summary>Whether the worker holds a live task for the data object (so may see its content).</summary>
-    public async Task<bool> HoldsObjectAsync(long dataObjectId, string workerId, CancellationToken cancellationToken = default)
+    /// <summary>Whether the grant's task is still live and assigned to its worker (not released, expired or submitted).</summary>
+    public async Task<bool> HoldsAsync(DataGrant grant, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var now = time.GetUtcNow();
-        return await db.Assignments.AnyAsync(a => a.DataObjectId == dataObjectId && a.WorkerId == workerId
+        return await db.Assignments.AnyAsync(a => a.Id == grant.TaskId && a.DataObjectId == grant.DataObjectId && a.WorkerId == grant.WorkerId
             && a.State == AssignmentState.Active && a.LeaseExpiresAt > now, cancellationToken);
     }
 

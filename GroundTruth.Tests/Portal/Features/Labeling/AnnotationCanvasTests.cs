@@ -12,7 +12,7 @@ public sealed class AnnotationCanvasTests : PortalTestContext
 
     private static TaskForWorker Task(string? draft = null) => new(
         9, Guid.NewGuid(), "boxes", TaskType.BoundingBox, [new("car"), new("person")], "Short", "Full", [], [], 42, null,
-        640, 480, DateTimeOffset.UtcNow, DateTimeOffset.UtcNow.AddMinutes(5)) { DraftJson = draft };
+        640, 480, DateTimeOffset.UtcNow, DateTimeOffset.UtcNow.AddMinutes(5)) { DraftJson = draft, ContentUrl = "/api/task-data/signed" };
 
     [Fact]
     public void Render_BoundingBoxTask_HandsTheTaskAndDraftToTheAnnotator()
@@ -25,7 +25,7 @@ public sealed class AnnotationCanvasTests : PortalTestContext
         var options = System.Text.Json.JsonSerializer.SerializeToNode(create.Arguments[1])!;
         Assert.Equal("boundingBox", options["taskType"]!.GetValue<string>());
         Assert.Equal("""["car","person"]""", options["labels"]!.ToJsonString());
-        Assert.Equal("""{"url":"/api/data-objects/42/content","width":640,"height":480}""", options["image"]!.ToJsonString());
+        Assert.Equal("""{"url":"/api/task-data/signed","width":640,"height":480}""", options["image"]!.ToJsonString());
         Assert.Equal("""{"boundingBoxes":[]}""", options["annotations"]!.GetValue<string>());
         cut.WaitForAssertion(() => Assert.Equal("Your saved draft was restored.", cut.Find("[data-testid=draft-status]").TextContent));
     }
