@@ -118,6 +118,9 @@ public static class PortalServiceCollectionExtensions
             .AddSignInManager()
             .AddDefaultTokenProviders();
         services.AddSingleton<IEmailSender<ApplicationUser>, IdentityNoOpEmailSender>();
+
+        // A deactivated account (new security stamp) loses its cookie sessions within a minute instead of 30.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = IdentityRevalidatingAuthenticationStateProvider.Interval);
         return services;
     }
 

@@ -122,6 +122,29 @@ public sealed class LabelingService(
     public Task<TaskOutcome> ReleaseAsync(long taskId, string workerId, CancellationToken cancellationToken = default) =>
         EndAsync(taskId, workerId, AssignmentState.Released, cancellationToken);
 
+    /// <summary>Gives back every live task of a worker (when their account is deactivated), so no work waits on them.</summary>
+    /// <returns>How many tasks went back to the pool.</returns>
+    public async Task<int> ReleaseAllAsync(string workerId, CancellationToken cancellationToken = default)
+    {
+        List<long> live;
+        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
+        {
+            live = await db.Assignments.Where(a => a.WorkerId == workerId && a.State == AssignmentState.Active)
+                .Select(a => a.Id).ToListAsync(cancellationToken);
+        }
+
+        var released = 0;
+        foreach (var taskId in live)
+        {
+            if ((await ReleaseAsync(taskId, workerId, cancellationToken)).Kind == TaskOutcomeKind.Accepted)
+            {
+                released++;
+            }
+        }
+
+        return released;
+    }
+
     /// <summary>Declines a task; if every one of the job's N workers declines an object, it fails.</summary>
     public Task<TaskOutcome> DeclineAsync(long taskId, string workerId, CancellationToken cancellationToken = default) =>
         EndAsync(taskId, workerId, AssignmentState.Declined, cancellationToken);
