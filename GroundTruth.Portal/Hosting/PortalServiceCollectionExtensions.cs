@@ -8,6 +8,7 @@ using GroundTruth.Portal.Features.Jobs;
 using GroundTruth.Portal.Features.Labeling;
 using GroundTruth.Portal.Features.Mail;
 using GroundTruth.Portal.Features.Setup;
+using GroundTruth.Portal.Features.SingleSignOn;
 using GroundTruth.Portal.Security;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Http.Features;
@@ -50,6 +51,7 @@ public static class PortalServiceCollectionExtensions
         // Identity and protection
         services.AddGroundTruthIdentity();
         services.AddGroundTruthMail();
+        services.AddGroundTruthSingleSignOn(builder.Configuration);
         services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddGroundTruthRateLimits(builder.Configuration.GetSection(RateLimitOptions.Section).Get<RateLimitOptions>() ?? new RateLimitOptions());
 
