@@ -87,11 +87,12 @@ public sealed class AccessTests(Browser browser) : IClassFixture<Browser>, IAsyn
         await admin.GotoAsync("/admin/teams");
         await Expect(admin.GetByTestId("team-member").Filter(new() { HasText = "busy.worker@e2e.test" })).ToContainTextAsync("deactivated");
         await Browser.ScreenshotAsync(admin, "admin-team-activity");
-        await worker.GotoAsync("/Account/Login");
-        await worker.Locator("#Input\\.Email").FillAsync("busy.worker@e2e.test");
-        await worker.Locator("#Input\\.Password").FillAsync("Test-pass1");
-        await worker.GetByRole(AriaRole.Button, new() { Name = "Log in", Exact = true }).ClickAsync();
-        await Expect(worker.Locator("body")).ToContainTextAsync("This account has been deactivated");
-        await Browser.ScreenshotAsync(worker, "login-deactivated");
+        var again = await browser.NewPageAsync(_portal.ServerAddress);
+        await again.GotoAsync("/Account/Login");
+        await again.Locator("#Input\\.Email").FillAsync("busy.worker@e2e.test");
+        await again.Locator("#Input\\.Password").FillAsync("Test-pass1");
+        await again.GetByRole(AriaRole.Button, new() { Name = "Log in", Exact = true }).ClickAsync();
+        await Expect(again.Locator("body")).ToContainTextAsync("This account has been deactivated");
+        await Browser.ScreenshotAsync(again, "login-deactivated");
     }
 }
