@@ -15,6 +15,12 @@ public static class AuditActions
     /// <summary>A user's roles changed.</summary>
     public const string RolesChanged = "roles-changed";
 
+    /// <summary>An admin deactivated an account: it cannot sign in, its sessions end and its tasks go back to the pool.</summary>
+    public const string UserDeactivated = "user-deactivated";
+
+    /// <summary>An admin reactivated a deactivated account.</summary>
+    public const string UserReactivated = "user-reactivated";
+
     /// <summary>A work team was created.</summary>
     public const string TeamCreated = "team-created";
 
@@ -50,6 +56,6 @@ public static class AuditActions
 
     /// <summary>Every action, for filters.</summary>
     public static IReadOnlyList<string> All { get; } =
-        [SignIn, SignInFailed, UserCreated, RolesChanged, TeamCreated, TeamMembersChanged, JobCreated, JobStopped, DataDownloaded, DataObjectViewed,
+        [SignIn, SignInFailed, UserCreated, RolesChanged, UserDeactivated, UserReactivated, TeamCreated, TeamMembersChanged, JobCreated, JobStopped, DataDownloaded, DataObjectViewed,
          VendorCreated, ListingChanged, ListingPublished, VendorSubscribed, VendorUnsubscribed];
 }

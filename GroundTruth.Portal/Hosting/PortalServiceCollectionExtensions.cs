@@ -6,7 +6,9 @@ using GroundTruth.Portal.Features.Consolidation;
 using GroundTruth.Portal.Features.Demo;
 using GroundTruth.Portal.Features.Jobs;
 using GroundTruth.Portal.Features.Labeling;
+using GroundTruth.Portal.Features.Mail;
 using GroundTruth.Portal.Features.Setup;
+using GroundTruth.Portal.Features.SingleSignOn;
 using GroundTruth.Portal.Security;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Http.Features;
@@ -48,6 +50,8 @@ public static class PortalServiceCollectionExtensions
 
         // Identity and protection
         services.AddGroundTruthIdentity();
+        services.AddGroundTruthMail();
+        services.AddGroundTruthSingleSignOn(builder.Configuration);
         services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddGroundTruthRateLimits(builder.Configuration.GetSection(RateLimitOptions.Section).Get<RateLimitOptions>() ?? new RateLimitOptions());
 
@@ -58,6 +62,8 @@ public static class PortalServiceCollectionExtensions
         services.AddSingleton<OutputManifestService>();
         services.AddSingleton<JobService>();
         services.AddHostedService<ManifestImportService>();
+        services.AddOptions<DataUrlOptions>().BindConfiguration(DataUrlOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<DataUrlSigner>();
         services.AddSingleton<LabelingService>();
         services.AddSingleton<SegmentationMaskService>();
         services.AddHostedService<ExpiryService>();
@@ -109,7 +115,7 @@ public static class PortalServiceCollectionExtensions
         services.AddAuthorizationBuilder().AddGroundTruthPolicies();
         services.AddIdentityCore<ApplicationUser>(o =>
             {
-                o.SignIn.RequireConfirmedAccount = false;
+                // RequireConfirmedAccount follows the mail set-up (AddGroundTruthMail): there is no way to confirm without mail.
                 o.User.RequireUniqueEmail = true;
                 o.Password.RequiredLength = 8;
                 o.Password.RequireNonAlphanumeric = false;
@@ -122,7 +128,9 @@ public static class PortalServiceCollectionExtensions
             .AddEntityFrameworkStores<GroundTruthDbContext>()
             .AddSignInManager()
             .AddDefaultTokenProviders();
-        services.AddSingleton<IEmailSender<ApplicationUser>, IdentityNoOpEmailSender>();
+
+        // A deactivated account (new security stamp) loses its cookie sessions within a minute instead of 30.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = IdentityRevalidatingAuthenticationStateProvider.Interval);
         return services;
     }
 

@@ -207,8 +207,8 @@ public sealed class LabelClassificationTests : IClassFixture<Browser>, IAsyncLif
         await page.GetByTestId("start-working").ClickAsync();
         for (var n = 0; n < objects.Count; n++)
         {
-            var src = await page.GetByTestId("task-image").GetAttributeAsync("src");
-            var id = long.Parse(src!.Split('/')[3]);
+            // The image URL is signed and opaque; the object id is on the element for tests and tools.
+            var id = long.Parse((await page.GetByTestId("task-image").GetAttributeAsync("data-object-id"))!);
             var taskId = await page.GetByTestId("task-id").TextContentAsync();
             await Expect(page.GetByTestId("task-image")).ToHaveJSPropertyAsync("complete", true);
             await page.Keyboard.PressAsync((choose(id, objects[id].Truth) + 1).ToString());

@@ -26,15 +26,16 @@ public sealed class PortalFactory : WebApplicationFactory<Program>, IAsyncLifeti
     private readonly string _dataFolder = Directory.CreateTempSubdirectory("gt-test-").FullName;
     private readonly string? _postgresConnection;
     private readonly bool _useKestrel;
-    private readonly IReadOnlyDictionary<string, string> _settings;
+    private readonly IReadOnlyDictionary<string, string?> _settings;
 
-    public PortalFactory(DatabaseProvider provider = DatabaseProvider.Sqlite, bool useKestrel = false, TestTimeProvider? time = null,
-        IReadOnlyDictionary<string, string>? settings = null)
+    /// <param name="settings">Extra configuration, e.g. <c>GroundTruth:Smtp:Host</c>.</param>
+    public PortalFactory(
+        DatabaseProvider provider = DatabaseProvider.Sqlite, bool useKestrel = false, TestTimeProvider? time = null, IReadOnlyDictionary<string, string?>? settings = null)
     {
         Provider = provider;
         _useKestrel = useKestrel;
         Time = time;
-        _settings = settings ?? new Dictionary<string, string>();
+        _settings = settings ?? new Dictionary<string, string?>();
         if (provider == DatabaseProvider.Postgres)
         {
             var server = PostgresServer.ConnectionString ?? throw new InvalidOperationException("GT_PG is not set.");
@@ -82,6 +83,11 @@ public sealed class PortalFactory : WebApplicationFactory<Program>, IAsyncLifeti
         if (_postgresConnection is not null)
         {
             builder.UseSetting("GroundTruth:ConnectionString", _postgresConnection);
+        }
+
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
         }
 
         builder.ConfigureTestServices(services =>

@@ -4,7 +4,7 @@ using GroundTruth.Portal.Data;
 
 namespace GroundTruth.Portal.Components.Account;
 
-// Remove the "else if (EmailSender is IdentityNoOpEmailSender)" block from RegisterConfirmation.razor after updating with a real implementation.
+// Used while no SMTP server is configured (see AddGroundTruthMail): account mails go nowhere and links are shown instead.
 internal sealed class IdentityNoOpEmailSender : IEmailSender<ApplicationUser>
 {
     private readonly IEmailSender emailSender = new NoOpEmailSender();

@@ -6,10 +6,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace GroundTruth.Portal.Features.Admin;
 
-public sealed record UserRow(string Id, string Email, string DisplayName, IReadOnlyList<string> Roles, bool LockedOut);
+public sealed record UserRow(string Id, string Email, string DisplayName, IReadOnlyList<string> Roles, bool LockedOut, bool Deactivated, MemberActivity Activity);
 
 /// <summary>Admin operations on user accounts. Uses a fresh scope per call so Identity's scoped stores never outlive an operation.</summary>
-public sealed class UserAdminService(IServiceScopeFactory scopes, IDbContextFactory<GroundTruthDbContext> dbFactory, Audit.AuditLog audit, TimeProvider time)
+public sealed class UserAdminService(
+    IServiceScopeFactory scopes, IDbContextFactory<GroundTruthDbContext> dbFactory, Labeling.LabelingService labeling, Audit.AuditLog audit, TimeProvider time)
 {
     public async Task<IReadOnlyList<UserRow>> ListAsync(CancellationToken cancellationToken = default)
     {
@@ -21,8 +22,10 @@ public sealed class UserAdminService(IServiceScopeFactory scopes, IDbContextFact
         var roles = await (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id select new { ur.UserId, r.Name })
             .ToListAsync(cancellationToken);
         var byUser = roles.ToLookup(r => r.UserId, r => r.Name!);
+        var activity = await MemberActivity.LoadAsync(db, teamId: null, cancellationToken);
         return [.. users.OrderBy(u => u.Email, StringComparer.OrdinalIgnoreCase)
-            .Select(u => new UserRow(u.Id, u.Email ?? "", u.DisplayName, [.. byUser[u.Id].Order()], u.LockoutEnd > now))];
+            .Select(u => new UserRow(u.Id, u.Email ?? "", u.DisplayName, [.. byUser[u.Id].Order()], u.LockoutEnd > now,
+                AccountStatus.IsDeactivated(u.LockoutEnd), activity.GetValueOrDefault(u.Id, MemberActivity.None)))];
     }
 
     public async Task<(string? UserId, IReadOnlyList<FieldError> Errors)> CreateAsync(
@@ -74,6 +77,55 @@ public sealed class UserAdminService(IServiceScopeFactory scopes, IDbContextFact
         await users.AddToRolesAsync(user, roles.Except(current));
         await audit.RecordForAsync(Core.Audit.AuditActions.RolesChanged, actorId, userId,
             $"{user.Email}: {string.Join(", ", current.Order())} -> {string.Join(", ", roles.Order())}", cancellationToken);
+        return [];
+    }
+
+    /// <summary>
+    /// Deactivates an account: sign-in is refused (lockout to the end of time), the security stamp changes so open
+    /// sessions and circuits lose access at their next validation, and the worker's live tasks go back to the pool.
+    /// </summary>
+    public async Task<IReadOnlyList<FieldError>> DeactivateAsync(string userId, string actorId, CancellationToken cancellationToken = default)
+    {
+        if (userId == actorId)
+        {
+            return [new FieldError("User", "You cannot deactivate your own account.")];
+        }
+
+        await using var scope = scopes.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        var user = await users.FindByIdAsync(userId);
+        if (user is null)
+        {
+            return [new FieldError("User", "That user does not exist.")];
+        }
+
+        await users.SetLockoutEnabledAsync(user, true);
+        var result = await users.SetLockoutEndDateAsync(user, AccountStatus.DeactivatedUntil);
+        if (!result.Succeeded)
+        {
+            return [.. result.Errors.Select(e => new FieldError("User", e.Description))];
+        }
+
+        await users.UpdateSecurityStampAsync(user);
+        var released = await labeling.ReleaseAllAsync(userId, cancellationToken);
+        await audit.RecordForAsync(Core.Audit.AuditActions.UserDeactivated, actorId, userId,
+            $"{user.Email}: {released} live task(s) returned to the pool", cancellationToken);
+        return [];
+    }
+
+    public async Task<IReadOnlyList<FieldError>> ReactivateAsync(string userId, string actorId, CancellationToken cancellationToken = default)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        var user = await users.FindByIdAsync(userId);
+        if (user is null)
+        {
+            return [new FieldError("User", "That user does not exist.")];
+        }
+
+        await users.SetLockoutEndDateAsync(user, null);
+        await users.ResetAccessFailedCountAsync(user);
+        await audit.RecordForAsync(Core.Audit.AuditActions.UserReactivated, actorId, userId, user.Email ?? "", cancellationToken);
         return [];
     }
 

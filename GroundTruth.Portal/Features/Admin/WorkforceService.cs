@@ -8,7 +8,7 @@ namespace GroundTruth.Portal.Features.Admin;
 
 public sealed record TeamRow(Guid Id, string Name, string Description, WorkforceKind Kind, IReadOnlyList<TeamMemberRow> Members);
 
-public sealed record TeamMemberRow(string UserId, string Email);
+public sealed record TeamMemberRow(string UserId, string Email, bool Deactivated, MemberActivity Activity);
 
 public sealed record WorkerOption(string UserId, string Email);
 
@@ -24,9 +24,20 @@ public sealed class WorkforceService(IDbContextFactory<GroundTruthDbContext> dbF
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var teams = await db.WorkTeams.AsNoTracking().Where(t => t.Kind == WorkforceKind.Private).Include(t => t.Members).ToListAsync(cancellationToken);
         var memberIds = teams.SelectMany(t => t.Members).Select(m => m.UserId).Distinct().ToList();
-        var emails = await db.Users.AsNoTracking().Where(u => memberIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Email ?? u.Id, cancellationToken);
-        return [.. teams.OrderBy(t => t.Name, StringComparer.OrdinalIgnoreCase).Select(t => new TeamRow(t.Id, t.Name, t.Description, t.Kind,
-            [.. t.Members.Select(m => new TeamMemberRow(m.UserId, emails.GetValueOrDefault(m.UserId, m.UserId))).OrderBy(m => m.Email, StringComparer.OrdinalIgnoreCase)]))];
+        var accounts = await db.Users.AsNoTracking().Where(u => memberIds.Contains(u.Id))
+            .ToDictionaryAsync(u => u.Id, u => (Email: u.Email ?? u.Id, Deactivated: AccountStatus.IsDeactivated(u.LockoutEnd)), cancellationToken);
+        var rows = new List<TeamRow>();
+        foreach (var t in teams.OrderBy(t => t.Name, StringComparer.OrdinalIgnoreCase))
+        {
+            var activity = await MemberActivity.LoadAsync(db, t.Id, cancellationToken);
+            rows.Add(new TeamRow(t.Id, t.Name, t.Description, t.Kind, [.. t.Members
+                .Select(m => accounts.TryGetValue(m.UserId, out var a)
+                    ? new TeamMemberRow(m.UserId, a.Email, a.Deactivated, activity.GetValueOrDefault(m.UserId, MemberActivity.None))
+                    : new TeamMemberRow(m.UserId, m.UserId, false, MemberActivity.None))
+                .OrderBy(m => m.Email, StringComparer.OrdinalIgnoreCase)]));
+        }
+
+        return rows;
     }
 
     /// <summary>Users who can work: anyone with a worker role.</summary>

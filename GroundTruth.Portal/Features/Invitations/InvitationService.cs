@@ -6,6 +6,7 @@ using GroundTruth.Core.Workforce;
 using GroundTruth.Portal.Data;
 using GroundTruth.Portal.Features.Admin;
 using GroundTruth.Portal.Features.Audit;
+using GroundTruth.Portal.Features.Mail;
 using GroundTruth.Portal.Security;
 using Microsoft.EntityFrameworkCore;
 
@@ -15,9 +16,9 @@ public sealed record InvitationLink(Guid InvitationId, string Path, DateTimeOffs
 
 public sealed record PendingInvitation(string Email, string? TeamName, DateTimeOffset ExpiresAt, string Role = Roles.PrivateWorker);
 
-/// <summary>Invites workers by e-mail: a one-time link with an expiry (shown to copy; sent by SMTP once configured).</summary>
+/// <summary>Invites workers by e-mail: a one-time link with an expiry, e-mailed when SMTP is configured and always shown to copy.</summary>
 public sealed class InvitationService(
-    IDbContextFactory<GroundTruthDbContext> dbFactory, UserAdminService users, WorkforceService workforce, AuditLog audit, TimeProvider time)
+    IDbContextFactory<GroundTruthDbContext> dbFactory, UserAdminService users, WorkforceService workforce, MailService mail, AuditLog audit, TimeProvider time)
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromDays(7);
 
@@ -61,6 +62,38 @@ public sealed class InvitationService(
         await db.SaveChangesAsync(cancellationToken);
         await audit.RecordForAsync(AuditActions.TeamMembersChanged, actorId, teamId?.ToString() ?? "", $"invited {email} as {role}", cancellationToken);
         return (new InvitationLink(invitation.Id, $"/invite/{token}", invitation.ExpiresAt), []);
+    }
+
+    /// <summary>
+    /// Invites and, when SMTP is configured, e-mails the link. The invitation is stored before sending, so a mail
+    /// failure (logged, and returned for the admin to see) never loses it: the link is still there to copy.
+    /// </summary>
+    /// <param name="baseUri">The portal's address as the admin reaches it, to make the link absolute.</param>
+    public async Task<(InvitationLink? Link, MailOutcome Mail, IReadOnlyList<FieldError> Errors)> InviteAndSendAsync(
+        string email, Guid? teamId, string role, string actorId, Uri baseUri, CancellationToken cancellationToken = default)
+    {
+        var (link, errors) = await InviteAsync(email, teamId, role, actorId, cancellationToken);
+        if (link is null)
+        {
+            return (null, MailOutcome.NotConfigured, errors);
+        }
+
+        string? teamName = null;
+        if (teamId is { } id)
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            teamName = await db.WorkTeams.Where(t => t.Id == id).Select(t => t.Name).FirstOrDefaultAsync(cancellationToken);
+        }
+
+        var url = new Uri(baseUri, link.Path).AbsoluteUri;
+        var team = teamName is null ? "" : $" to join the work team {teamName}";
+        var expires = link.ExpiresAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", System.Globalization.CultureInfo.InvariantCulture);
+        var outcome = await mail.SendAsync(email.Trim(), "You are invited to label data on GroundTruth",
+            $"You are invited{team}. Set your password and start here (the link works once, until {expires}):\n{url}\n",
+            $"<p>You are invited{System.Net.WebUtility.HtmlEncode(team)}.</p><p><a href=\"{System.Net.WebUtility.HtmlEncode(url)}\">Set your password and start</a> " +
+            $"(the link works once, until {expires}).</p>",
+            cancellationToken);
+        return (link, outcome, []);
     }
 
     public async Task<PendingInvitation?> FindAsync(string token, CancellationToken cancellationToken = default)

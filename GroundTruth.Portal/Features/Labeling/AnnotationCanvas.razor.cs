@@ -105,7 +105,7 @@ public sealed partial class AnnotationCanvas : IAsyncDisposable
                 url = Task.ContentUrl,
                 width = Task.Width,
                 height = Task.Height,
-                tiles = Tiles.ShouldTile(Task.Width, Task.Height) ? $"/api/data-objects/{Task.DataObjectId}/tiles" : null,
+                tiles = Tiles.ShouldTile(Task.Width, Task.Height) ? $"{Task.ContentUrl}/tiles" : null,
             },
             annotations = Task.DraftJson ?? InitialAnnotations,
             maskUrl = IsSegmentation ? $"/api/tasks/{Task.TaskId}/mask" : null,

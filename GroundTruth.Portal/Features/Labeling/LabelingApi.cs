@@ -13,7 +13,7 @@ namespace GroundTruth.Portal.Features.Labeling;
 /// <summary>A submit: <c>labels</c> for classification, or <c>answer</c> in the crowd element's output shape.</summary>
 public sealed record SubmitRequest(IReadOnlyList<string>? Labels, System.Text.Json.Nodes.JsonObject? Answer);
 
-/// <summary>The worker's REST API (claim, submit, decline, release) and the guarded data-object content endpoint.</summary>
+/// <summary>The worker's REST API (claim, submit, decline, release, signed task data) and the requester's data-object content endpoint.</summary>
 public static class LabelingApi
 {
     private static readonly FileExtensionContentTypeProvider ContentTypes = new();
@@ -73,6 +73,10 @@ public static class LabelingApi
         work.MapPost("/tasks/{taskId:long}/release", async (long taskId, HttpContext http, LabelingService labeling, CancellationToken ct) =>
             ToResult(await labeling.ReleaseAsync(taskId, UserId(http.User), ct)));
 
+        // Workers read data only through the signed URL of a task they hold; requesters keep the checked path below.
+        work.MapGet(DataUrlSigner.RoutePrefix["/api".Length..] + "{token}", GetSignedContentAsync);
+        work.MapGet(DataUrlSigner.RoutePrefix["/api".Length..] + "{token}/tiles", GetSignedTileLayoutAsync);
+        work.MapGet(DataUrlSigner.RoutePrefix["/api".Length..] + "{token}/tiles/{level:int}/{column:int}/{row:int}", GetSignedTileAsync);
         endpoints.MapGet("/api/data-objects/{id:long}/content", GetContentAsync).RequireAuthorization();
         endpoints.MapGet("/api/data-objects/{id:long}/tiles", GetTileLayoutAsync).RequireAuthorization();
         endpoints.MapGet("/api/data-objects/{id:long}/tiles/{level:int}/{column:int}/{row:int}", GetTileAsync).RequireAuthorization();
@@ -81,22 +85,147 @@ public static class LabelingApi
     }
 
     /// <summary>
-    /// Serves a data object to its job's requester (or an admin), or to a worker holding a live task for it; to
-    /// anyone else it does not exist.
+    /// Serves a data object to its job's requester (or an admin); to anyone else, workers included, it does not exist.
+    /// Workers get their task's data through <see cref="GetSignedContentAsync"/>.
     /// </summary>
     private static async Task<IResult> GetContentAsync(
-        long id, HttpContext http, Microsoft.EntityFrameworkCore.IDbContextFactory<GroundTruthDbContext> dbFactory,
-        LabelingService labeling, IObjectStore store, Audit.AuditLog audit, CancellationToken ct)
+        long id, HttpContext http, IDbContextFactory<GroundTruthDbContext> dbFactory, IObjectStore store, Audit.AuditLog audit, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var caller = Caller.From(http.User);
+        var row = await FindObjectAsync(db, id, ct);
+        if (row is null || !(caller.IsAdmin || row.RequesterId == caller.UserId))
+        {
+            return Results.NotFound();
+        }
+
+        return await ServeAsync(http, row, id, caller.UserId, store, audit, TimeSpan.FromMinutes(5), ct);
+    }
+
+    /// <summary>
+    /// Serves the data object a signed URL grants, to the worker it was signed for, while the task is still theirs.
+    /// A tampered or expired token, another user's token, or a task released, expired or submitted since: not found.
+    /// </summary>
+    private static async Task<IResult> GetSignedContentAsync(
+        string token, HttpContext http, DataUrlSigner signer, LabelingService labeling, IDbContextFactory<GroundTruthDbContext> dbFactory,
+        IObjectStore store, Audit.AuditLog audit, TimeProvider time, CancellationToken ct)
     {
         var caller = Caller.From(http.User);
-        var row = await VisibleObjectAsync(id, caller, dbFactory, labeling, ct);
+        var grant = signer.Read(token);
+        if (grant is null || grant.WorkerId != caller.UserId || !await labeling.HoldsAsync(grant, ct))
+        {
+            return Results.NotFound();
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var row = await FindObjectAsync(db, grant.DataObjectId, ct);
         if (row is null)
         {
             return Results.NotFound();
         }
 
-        await audit.RecordForAsync(Core.Audit.AuditActions.DataObjectViewed, caller.UserId, id.ToString(CultureInfo.InvariantCulture), row.Source, ct);
-        http.Response.Headers.CacheControl = "private, max-age=300";
+        var maxAge = grant.ExpiresAt - time.GetUtcNow();
+        return await ServeAsync(http, row, grant.DataObjectId, caller.UserId, store, audit, maxAge, ct);
+    }
+
+    /// <summary>The tile pyramid's layout of a large image, to its job's requester or an admin (workers use the signed URL's).</summary>
+    private static async Task<IResult> GetTileLayoutAsync(
+        long id, HttpContext http, IDbContextFactory<GroundTruthDbContext> dbFactory, Images.TileService tiles, Audit.AuditLog audit, CancellationToken ct)
+    {
+        var caller = Caller.From(http.User);
+        var row = await RequesterObjectAsync(dbFactory, id, caller, ct);
+        return row is null ? Results.NotFound() : await TileLayoutAsync(row, id, caller.UserId, tiles, audit, ct);
+    }
+
+    private static async Task<IResult> GetTileAsync(
+        long id, int level, int column, int row, HttpContext http, IDbContextFactory<GroundTruthDbContext> dbFactory, Images.TileService tiles, CancellationToken ct)
+    {
+        var found = await RequesterObjectAsync(dbFactory, id, Caller.From(http.User), ct);
+        return found is null ? Results.NotFound() : await TileAsync(http, found, level, column, row, tiles, TimeSpan.FromMinutes(5), ct);
+    }
+
+    /// <summary>The layout of the pyramid a signed URL grants, to the worker it was signed for while the task is theirs.</summary>
+    private static async Task<IResult> GetSignedTileLayoutAsync(
+        string token, HttpContext http, DataUrlSigner signer, LabelingService labeling, IDbContextFactory<GroundTruthDbContext> dbFactory,
+        Images.TileService tiles, Audit.AuditLog audit, CancellationToken ct)
+    {
+        var caller = Caller.From(http.User);
+        var (grant, row) = await GrantedObjectAsync(token, caller, signer, labeling, dbFactory, ct);
+        return row is null ? Results.NotFound() : await TileLayoutAsync(row, grant!.DataObjectId, caller.UserId, tiles, audit, ct);
+    }
+
+    private static async Task<IResult> GetSignedTileAsync(
+        string token, int level, int column, int row, HttpContext http, DataUrlSigner signer, LabelingService labeling,
+        IDbContextFactory<GroundTruthDbContext> dbFactory, Images.TileService tiles, TimeProvider time, CancellationToken ct)
+    {
+        var (grant, found) = await GrantedObjectAsync(token, Caller.From(http.User), signer, labeling, dbFactory, ct);
+        return found is null ? Results.NotFound() : await TileAsync(http, found, level, column, row, tiles, grant!.ExpiresAt - time.GetUtcNow(), ct);
+    }
+
+    private static async Task<ObjectRow?> RequesterObjectAsync(IDbContextFactory<GroundTruthDbContext> dbFactory, long id, Caller caller, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var row = await FindObjectAsync(db, id, ct);
+        return row is not null && (caller.IsAdmin || row.RequesterId == caller.UserId) ? row : null;
+    }
+
+    private static async Task<(DataGrant? Grant, ObjectRow? Row)> GrantedObjectAsync(
+        string token, Caller caller, DataUrlSigner signer, LabelingService labeling, IDbContextFactory<GroundTruthDbContext> dbFactory, CancellationToken ct)
+    {
+        var grant = signer.Read(token);
+        if (grant is null || grant.WorkerId != caller.UserId || !await labeling.HoldsAsync(grant, ct))
+        {
+            return (null, null);
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return (grant, await FindObjectAsync(db, grant.DataObjectId, ct));
+    }
+
+    /// <summary>The layout (building the pyramid first if the import's background build has not finished); the view is audited here, once, not per tile.</summary>
+    private static async Task<IResult> TileLayoutAsync(ObjectRow row, long id, string viewerId, Images.TileService tiles, Audit.AuditLog audit, CancellationToken ct)
+    {
+        if (TaskTypes.Get(row.TaskType).DataKind == DataKind.Text)
+        {
+            return Results.NotFound();
+        }
+
+        var layout = await tiles.EnsureAsync(row.Source, ct);
+        if (layout is null)
+        {
+            return Results.Problem($"The file '{row.Source}' is missing from the data folder or cannot be decoded.", statusCode: 410);
+        }
+
+        await audit.RecordForAsync(Core.Audit.AuditActions.DataObjectViewed, viewerId, id.ToString(CultureInfo.InvariantCulture), row.Source, ct);
+        return Results.Ok(new { layout.Width, layout.Height, layout.TileSize, Levels = layout.LevelCount });
+    }
+
+    private static async Task<IResult> TileAsync(HttpContext http, ObjectRow row, int level, int column, int tileRow, Images.TileService tiles, TimeSpan maxAge, CancellationToken ct)
+    {
+        var stream = await tiles.OpenTileAsync(row.Source, level, column, tileRow, ct);
+        if (stream is null)
+        {
+            return Results.NotFound();
+        }
+
+        // A tile never changes for an image; the browser keeps it for this user only, and no longer than the grant.
+        http.Response.Headers.CacheControl = $"private, max-age={(int)Math.Clamp(maxAge.TotalSeconds, 0, 3600)}";
+        return Results.Stream(stream, "image/jpeg");
+    }
+
+    private sealed record ObjectRow(string Source, string RequesterId, TaskType TaskType);
+
+    private static Task<ObjectRow?> FindObjectAsync(GroundTruthDbContext db, long id, CancellationToken ct) =>
+        db.DataObjects.AsNoTracking().Where(o => o.Id == id)
+            .Join(db.Jobs, o => o.JobId, j => j.Id, (o, j) => new ObjectRow(o.Source, j.RequesterId, j.TaskType))
+            .FirstOrDefaultAsync(ct);
+
+    private static async Task<IResult> ServeAsync(
+        HttpContext http, ObjectRow row, long id, string viewerId, IObjectStore store, Audit.AuditLog audit, TimeSpan maxAge, CancellationToken ct)
+    {
+        await audit.RecordForAsync(Core.Audit.AuditActions.DataObjectViewed, viewerId, id.ToString(CultureInfo.InvariantCulture), row.Source, ct);
+        // The browser may keep it only as long as the grant lasts, and only for this user.
+        http.Response.Headers.CacheControl = $"private, max-age={(int)Math.Clamp(maxAge.TotalSeconds, 0, 300)}";
         if (TaskTypes.Get(row.TaskType).DataKind == DataKind.Text)
         {
             return Results.Text(row.Source, "text/plain; charset=utf-8");
@@ -111,68 +240,8 @@ public static class LabelingApi
         return Results.Stream(stream, ContentTypes.TryGetContentType(row.Source, out var type) ? type : "application/octet-stream");
     }
 
-    /// <summary>
-    /// The tile pyramid's layout of a large image (built now if the import's background build has not finished),
-    /// under the same rule as the content; the view is audited here, once, not per tile.
-    /// </summary>
-    private static async Task<IResult> GetTileLayoutAsync(
-        long id, HttpContext http, Microsoft.EntityFrameworkCore.IDbContextFactory<GroundTruthDbContext> dbFactory,
-        LabelingService labeling, Images.TileService tiles, Audit.AuditLog audit, CancellationToken ct)
-    {
-        var caller = Caller.From(http.User);
-        var row = await VisibleObjectAsync(id, caller, dbFactory, labeling, ct);
-        if (row is null || TaskTypes.Get(row.TaskType).DataKind == DataKind.Text)
-        {
-            return Results.NotFound();
-        }
-
-        var layout = await tiles.EnsureAsync(row.Source, ct);
-        if (layout is null)
-        {
-            return Results.Problem($"The file '{row.Source}' is missing from the data folder or cannot be decoded.", statusCode: 410);
-        }
-
-        await audit.RecordForAsync(Core.Audit.AuditActions.DataObjectViewed, caller.UserId, id.ToString(CultureInfo.InvariantCulture), row.Source, ct);
-        return Results.Ok(new { layout.Width, layout.Height, layout.TileSize, Levels = layout.LevelCount });
-    }
-
-    private static async Task<IResult> GetTileAsync(
-        long id, int level, int column, int row, HttpContext http, Microsoft.EntityFrameworkCore.IDbContextFactory<GroundTruthDbContext> dbFactory,
-        LabelingService labeling, Images.TileService tiles, CancellationToken ct)
-    {
-        var visible = await VisibleObjectAsync(id, Caller.From(http.User), dbFactory, labeling, ct);
-        var stream = visible is null ? null : await tiles.OpenTileAsync(visible.Source, level, column, row, ct);
-        if (stream is null)
-        {
-            return Results.NotFound();
-        }
-
-        // A tile never changes for a given image; only the holder of the task may fetch it, so the cache is private.
-        http.Response.Headers.CacheControl = "private, max-age=3600";
-        return Results.Stream(stream, "image/jpeg");
-    }
-
-    private sealed record VisibleObject(string Source, TaskType TaskType);
-
-    /// <summary>The data object if the caller may see it: its job's requester, an admin, or a worker holding a live task for it.</summary>
-    private static async Task<VisibleObject?> VisibleObjectAsync(
-        long id, Caller caller, Microsoft.EntityFrameworkCore.IDbContextFactory<GroundTruthDbContext> dbFactory, LabelingService labeling, CancellationToken ct)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var row = await db.DataObjects.AsNoTracking().Where(o => o.Id == id)
-            .Join(db.Jobs, o => o.JobId, j => j.Id, (o, j) => new { o.Source, j.RequesterId, j.TaskType })
-            .FirstOrDefaultAsync(ct);
-        if (row is null)
-        {
-            return null;
-        }
-
-        var allowed = caller.IsAdmin || row.RequesterId == caller.UserId || await labeling.HoldsObjectAsync(id, caller.UserId, ct);
-        return allowed ? new VisibleObject(row.Source, row.TaskType) : null;
-    }
-
     private static async Task<IResult> GetExampleAsync(
-        Guid jobId, int index, Microsoft.EntityFrameworkCore.IDbContextFactory<GroundTruthDbContext> dbFactory, IObjectStore store, CancellationToken ct)
+        Guid jobId, int index, IDbContextFactory<GroundTruthDbContext> dbFactory, IObjectStore store, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var job = await db.Jobs.AsNoTracking().FirstOrDefaultAsync(j => j.Id == jobId, ct);

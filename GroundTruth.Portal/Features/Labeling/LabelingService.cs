@@ -29,6 +29,7 @@ public sealed class LabelingService(
     OutputManifestService output,
     SegmentationMaskService masks,
     IObjectStore store,
+    DataUrlSigner dataUrls,
     TimeProvider time)
 {
     private const int MaxAttempts = 20;
@@ -84,6 +85,7 @@ public sealed class LabelingService(
         {
             ManifestLine = row.ManifestLine,
             DraftJson = row.a.DraftJson,
+            ContentUrl = dataUrls.UrlFor(row.a.Id, workerId, row.Id, row.a.LeaseExpiresAt),
             PreAnnotationsAttribute = j.PreAnnotationsAttribute,
             EarlierLabelsJson = EarlierLabelsOf(j, row.ManifestLine, row.Width, row.Height),
         };
@@ -101,12 +103,12 @@ public sealed class LabelingService(
         return EarlierLabels.Read(manifestLine, attribute, kind, null, image).Element?.ToJsonString();
     }
 
-    /// <summary>Whether the worker holds a live task for the data object (so may see its content).</summary>
-    public async Task<bool> HoldsObjectAsync(long dataObjectId, string workerId, CancellationToken cancellationToken = default)
+    /// <summary>Whether the grant's task is still live and assigned to its worker (not released, expired or submitted).</summary>
+    public async Task<bool> HoldsAsync(DataGrant grant, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var now = time.GetUtcNow();
-        return await db.Assignments.AnyAsync(a => a.DataObjectId == dataObjectId && a.WorkerId == workerId
+        return await db.Assignments.AnyAsync(a => a.Id == grant.TaskId && a.DataObjectId == grant.DataObjectId && a.WorkerId == grant.WorkerId
             && a.State == AssignmentState.Active && a.LeaseExpiresAt > now, cancellationToken);
     }
 
@@ -152,6 +154,29 @@ public sealed class LabelingService(
     /// <summary>Gives a task back to the pool (work lost); another worker can take it.</summary>
     public Task<TaskOutcome> ReleaseAsync(long taskId, string workerId, CancellationToken cancellationToken = default) =>
         EndAsync(taskId, workerId, AssignmentState.Released, cancellationToken);
+
+    /// <summary>Gives back every live task of a worker (when their account is deactivated), so no work waits on them.</summary>
+    /// <returns>How many tasks went back to the pool.</returns>
+    public async Task<int> ReleaseAllAsync(string workerId, CancellationToken cancellationToken = default)
+    {
+        List<long> live;
+        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
+        {
+            live = await db.Assignments.Where(a => a.WorkerId == workerId && a.State == AssignmentState.Active)
+                .Select(a => a.Id).ToListAsync(cancellationToken);
+        }
+
+        var released = 0;
+        foreach (var taskId in live)
+        {
+            if ((await ReleaseAsync(taskId, workerId, cancellationToken)).Kind == TaskOutcomeKind.Accepted)
+            {
+                released++;
+            }
+        }
+
+        return released;
+    }
 
     /// <summary>Declines a task; if every one of the job's N workers declines an object, it fails.</summary>
     public Task<TaskOutcome> DeclineAsync(long taskId, string workerId, CancellationToken cancellationToken = default) =>

@@ -36,7 +36,8 @@ public sealed record TaskForWorker(
 
     public bool IsMultiLabel => TaskTypes.Get(TaskType).IsMultiLabel;
 
-    public string ContentUrl => $"/api/data-objects/{DataObjectId}/content";
+    /// <summary>A short-lived signed URL for the image or text, good only for this worker while the task is theirs.</summary>
+    public string ContentUrl { get; init; } = "";
 }
 
 public sealed record AvailableJob(Guid JobId, string JobName, TaskType TaskType, string ShortInstructions, int AvailableTasks, long? ActiveTaskId);

@@ -51,7 +51,7 @@ public sealed class AuditLogTests(SqlitePortalFixture fixture) : IClassFixture<S
         var task = await (await Portal.ClientFor(worker).PostAsync($"/api/jobs/{job}/tasks/claim", null)).Content.ReadFromJsonAsync<System.Text.Json.Nodes.JsonObject>();
         var objectId = task!["dataObjectId"]!.GetValue<long>();
 
-        Assert.Equal(HttpStatusCode.OK, (await Portal.ClientFor(worker).GetAsync($"/api/data-objects/{objectId}/content")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Portal.ClientFor(worker).GetAsync(task["contentUrl"]!.GetValue<string>())).StatusCode);
         await Portal.ClientFor(requester).GetStringAsync($"/api/jobs/{job}/output-manifest");
         await Portal.ClientFor(requester).GetByteArrayAsync($"/api/jobs/{job}/worker-responses");
         await Portal.ClientFor(requester).PostAsync($"/api/jobs/{job}/stop", null);

@@ -134,19 +134,19 @@ public abstract class LabelingApiTests(PortalFixture fixture)
     }
 
     [Fact]
-    public async Task Content_ServedOnlyWhileTaskIsAssigned()
+    public async Task Content_ServedOnlyThroughTheSignedUrlWhileTaskIsAssigned()
     {
         var (job, _, workers) = await SetUpAsync(2, 1, workers: 2);
         var client = Portal.ClientFor(workers[0]);
         var task = await ClaimAsync(client, job);
         var objectId = task!["dataObjectId"]!.GetValue<long>();
-        var other = await Portal.WithDbAsync(db => db.DataObjects.Where(o => o.JobId == job && o.Id != objectId).Select(o => o.Id).FirstAsync());
+        var url = task["contentUrl"]!.GetValue<string>();
 
-        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/api/data-objects/{objectId}/content")).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/api/data-objects/{other}/content")).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await Portal.ClientFor(workers[1]).GetAsync($"/api/data-objects/{objectId}/content")).StatusCode);
-        await client.PostAsJsonAsync($"/api/tasks/{task["taskId"]}/submit", new { labels = new[] { "neutral" } });
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(url)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/api/data-objects/{objectId}/content")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await Portal.ClientFor(workers[1]).GetAsync(url)).StatusCode);
+        await client.PostAsJsonAsync($"/api/tasks/{task["taskId"]}/submit", new { labels = new[] { "neutral" } });
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(url)).StatusCode);
     }
 
     [Fact]

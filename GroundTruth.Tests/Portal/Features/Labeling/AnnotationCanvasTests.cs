@@ -12,7 +12,7 @@ public sealed class AnnotationCanvasTests : PortalTestContext
 
     private static TaskForWorker Task(string? draft = null, int width = 640, int height = 480) => new(
         9, Guid.NewGuid(), "boxes", TaskType.BoundingBox, [new("car"), new("person")], "Short", "Full", [], [], 42, null,
-        width, height, DateTimeOffset.UtcNow, DateTimeOffset.UtcNow.AddMinutes(5)) { DraftJson = draft };
+        width, height, DateTimeOffset.UtcNow, DateTimeOffset.UtcNow.AddMinutes(5)) { DraftJson = draft, ContentUrl = "/api/task-data/signed" };
 
     [Fact]
     public void Render_BoundingBoxTask_HandsTheTaskAndDraftToTheAnnotator()
@@ -25,15 +25,15 @@ public sealed class AnnotationCanvasTests : PortalTestContext
         var options = System.Text.Json.JsonSerializer.SerializeToNode(create.Arguments[1])!;
         Assert.Equal("boundingBox", options["taskType"]!.GetValue<string>());
         Assert.Equal("""["car","person"]""", options["labels"]!.ToJsonString());
-        Assert.Equal("""{"url":"/api/data-objects/42/content","width":640,"height":480,"tiles":null}""", options["image"]!.ToJsonString());
+        Assert.Equal("""{"url":"/api/task-data/signed","width":640,"height":480,"tiles":null}""", options["image"]!.ToJsonString());
         Assert.Equal("""{"boundingBoxes":[]}""", options["annotations"]!.GetValue<string>());
         cut.WaitForAssertion(() => Assert.Equal("Your saved draft was restored.", cut.Find("[data-testid=draft-status]").TextContent));
     }
 
     [Theory]
     [InlineData(4000, 4000, null)]
-    [InlineData(4001, 4000, "/api/data-objects/42/tiles")]
-    [InlineData(20000, 20000, "/api/data-objects/42/tiles")]
+    [InlineData(4001, 4000, "/api/task-data/signed/tiles")]
+    [InlineData(20000, 20000, "/api/task-data/signed/tiles")]
     public void Render_ImageOverTheTileThreshold_IsHandedOverAsTiles(int width, int height, string? tiles)
     {
         var module = JSInterop.SetupModule(Module);
