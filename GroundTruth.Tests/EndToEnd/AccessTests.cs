@@ -36,21 +36,26 @@ public sealed class AccessTests(Browser browser) : IClassFixture<Browser>, IAsyn
     }
 
     /// <remarks>
-    /// The whole code flow (provider redirect, token, first-sign-in account) is covered over HTTP by
-    /// <c>SingleSignOnTests</c>; here the browser only shows the button next to the local form.
+    /// The provider's edge cases (roles, second sign-in, takeover, deactivated) are covered over HTTP by
+    /// <c>SingleSignOnTests</c>; here a person clicks the button and comes back signed in.
     /// </remarks>
     [Fact]
-    public async Task LoginPage_ProviderConfigured_OffersSignInWithItsName()
+    public async Task LoginPage_ProviderConfigured_ClickingItsButtonSignsInAsANewPrivateWorker()
     {
         browser.RequireOrSkip();
         await _portal.CreateUserAsync("boss@e2e.test", Roles.Admin);
+        _provider.NextUser = new FakeOidcUser("sub-browser", "sso-worker@idp.test", "Sso Worker");
         var page = await browser.NewPageAsync(_portal.ServerAddress);
-
         await page.GotoAsync("/Account/Login");
-
-        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Sign in with Acme SSO" })).ToBeVisibleAsync();
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Log in", Exact = true })).ToBeVisibleAsync();
         await Browser.ScreenshotAsync(page, "login-single-sign-on");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in with Acme SSO" }).ClickAsync();
+
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/work", new() { Timeout = 30_000 });
+        await Expect(page.GetByText("sso-worker@idp.test")).ToBeVisibleAsync();
+        var user = Assert.Single(await _portal.Get<GroundTruth.Portal.Features.Admin.UserAdminService>().ListAsync(), u => u.Email == "sso-worker@idp.test");
+        Assert.Equal([Roles.PrivateWorker], user.Roles);
     }
 
     [Fact]
