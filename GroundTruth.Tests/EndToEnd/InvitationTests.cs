@@ -47,9 +47,12 @@ public sealed class InvitationTests(Browser browser) : IClassFixture<Browser>, I
         await PortalPages.WaitInteractiveAsync(invitee);
         await invitee.GetByTestId("start-working").ClickAsync();
         await Expect(invitee.GetByTestId("task-text")).ToContainTextAsync("text number");
+        // The task takes the keyboard focus itself once it is interactive; keys pressed before that go nowhere.
+        await Expect(invitee.GetByTestId("task-root")).ToBeFocusedAsync(new() { Timeout = 15_000 });
         await invitee.Keyboard.PressAsync("2");
+        await Expect(invitee.GetByTestId("label-choice").Nth(1)).ToHaveAttributeAsync("aria-pressed", "true");
         await invitee.Keyboard.PressAsync("Enter");
-        await Expect(invitee.GetByTestId("task-id")).Not.ToHaveTextAsync("task 1");
+        await Expect(invitee.GetByTestId("task-id")).Not.ToHaveTextAsync("task 1", new() { Timeout = 15_000 });
         var again = await browser.NewPageAsync(_portal.ServerAddress);
         await again.GotoAsync(link!);
         await Expect(again.GetByTestId("invitation-invalid")).ToBeVisibleAsync();

@@ -224,4 +224,21 @@ public sealed class JobFormTests : PortalTestContext
 
         cut.WaitForAssertion(() => Assert.Contains("Use a new label attribute name for this job", Errors(cut)));
     }
+
+    [Fact]
+    public async Task TaskTypeChange_UntouchedTimeLimitFollowsTheType_ButAChosenOneStays()
+    {
+        var model = new JobFormModel { TaskType = TaskType.ImageClassification };
+        var cut = RenderForm(model);
+        var select = cut.FindComponent<MudBlazor.MudSelect<TaskType>>();
+
+        await cut.InvokeAsync(() => select.Instance.ValueChanged.InvokeAsync(TaskType.BoundingBoxAdjustment));
+        var adjustment = model.TaskTimeLimitSeconds;
+        model.TaskTimeLimitSeconds = 1200;
+        await cut.InvokeAsync(() => select.Instance.ValueChanged.InvokeAsync(TaskType.BoundingBoxVerification));
+
+        Assert.Equal(TaskTypes.Get(TaskType.BoundingBoxAdjustment).DefaultTaskTimeLimitSeconds, adjustment);
+        Assert.NotEqual(TaskTypes.Get(TaskType.ImageClassification).DefaultTaskTimeLimitSeconds, adjustment);
+        Assert.Equal(1200, model.TaskTimeLimitSeconds);
+    }
 }
