@@ -45,6 +45,8 @@ public sealed class ShapeConsolidationRunTests(Browser browser) : IClassFixture<
         await page.GetByTestId("run-select").ClickAsync();
         await Expect(page.GetByTestId("run-selected")).ToHaveCountAsync(1);
         await Expect(page.GetByTestId("disagreements")).ToContainTextAsync("No object below the threshold.");
+        // The objects table shows what the output now holds: the run's confidences, no longer the live 0.66.
+        await Expect(page.GetByTestId("objects-table")).Not.ToContainTextAsync("0.66");
         await Browser.ScreenshotAsync(page, "consolidation-panel-keypoints");
         var download = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("download-output").ClickAsync());
         var lines = (await File.ReadAllLinesAsync(await download.PathAsync())).Where(l => l.Length > 0).Select(l => JsonNode.Parse(l)!).ToList();

@@ -74,9 +74,21 @@ public sealed class JobService(
             .Skip(skip).Take(take)
             .Select(o => new { o.Id, o.DatasetObjectId, o.Source, o.Status, o.ResponseCount, o.MetadataJson, o.LabelJson })
             .ToListAsync(cancellationToken);
-        return [.. rows.Select(o => new ObjectRow(o.Id, o.DatasetObjectId, o.Source, o.Status, o.ResponseCount, LabelText(o.MetadataJson), Confidence(o.MetadataJson))
+
+        // Show what the output manifest holds: the labels of the run chosen for output, where one is chosen.
+        var runId = await db.Jobs.Where(j => j.Id == id).Select(j => j.SelectedRunId).FirstAsync(cancellationToken);
+        var ids = rows.Select(o => o.Id).ToList();
+        var chosen = runId is null
+            ? []
+            : await db.RunLabels.AsNoTracking().Where(l => l.RunId == runId && ids.Contains(l.DataObjectId))
+                .ToDictionaryAsync(l => l.DataObjectId, l => l.MetadataJson, cancellationToken);
+        return [.. rows.Select(o =>
         {
-            MaskRef = MaskRef(o.LabelJson, o.MetadataJson),
+            var metadata = chosen.TryGetValue(o.Id, out var fromRun) ? fromRun : o.MetadataJson;
+            return new ObjectRow(o.Id, o.DatasetObjectId, o.Source, o.Status, o.ResponseCount, LabelText(metadata), Confidence(metadata))
+            {
+                MaskRef = MaskRef(o.LabelJson, o.MetadataJson),
+            };
         })];
     }
 
