@@ -105,8 +105,8 @@ public static class CanvasBrowserBenchmark
     /// <summary>Runs the benchmark and writes one line per shape count.</summary>
     public static async Task<int> RunAsync(string[] args, TextWriter output)
     {
-        var counts = Option(args, "--counts", "100,1000,5000,10000").Split(',').Select(c => int.Parse(c, CultureInfo.InvariantCulture)).ToArray();
-        var chromium = Option(args, "--chromium", Environment.GetEnvironmentVariable("GT_CHROMIUM") ?? "/usr/bin/chromium");
+        var counts = (BrowserBenchmarkSupport.Option(args, "--counts") ?? "100,1000,5000,10000").Split(',').Select(c => int.Parse(c, CultureInfo.InvariantCulture)).ToArray();
+        var chromium = BrowserBenchmarkSupport.Option(args, "--chromium") ?? Environment.GetEnvironmentVariable("GT_CHROMIUM") ?? "/usr/bin/chromium";
         var assets = FindAssets();
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await playwright.Chromium.LaunchAsync(new()
@@ -129,7 +129,7 @@ public static class CanvasBrowserBenchmark
             await page.CloseAsync();
         }
 
-        if (Option(args, "--polygons", "500x50") is { Length: > 0 } polygonSpec && polygonSpec != "none")
+        if ((BrowserBenchmarkSupport.Option(args, "--polygons") ?? "500x50") is { Length: > 0 } polygonSpec && polygonSpec != "none")
         {
             var parts = polygonSpec.Split('x');
             var (polygons, vertices) = (int.Parse(parts[0], CultureInfo.InvariantCulture), int.Parse(parts[1], CultureInfo.InvariantCulture));
@@ -260,23 +260,6 @@ public static class CanvasBrowserBenchmark
         return route.FulfillAsync(new() { Status = 200, ContentType = type, BodyBytes = File.ReadAllBytes(file) });
     }
 
-    private static string FindAssets()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var assets = Path.Combine(dir.FullName, "wwwroot-assets");
-            if (Directory.Exists(Path.Combine(assets, "annotator")))
-            {
-                return assets + Path.DirectorySeparatorChar;
-            }
-        }
-
-        throw new DirectoryNotFoundException("wwwroot-assets/annotator was not found above the benchmark's folder.");
-    }
-
-    private static string Option(string[] args, string name, string fallback)
-    {
-        var i = Array.IndexOf(args, name);
-        return i >= 0 && i + 1 < args.Length ? args[i + 1] : fallback;
-    }
+    private static string FindAssets() =>
+        Path.Combine(BrowserBenchmarkSupport.RepositoryRoot(), "wwwroot-assets") + Path.DirectorySeparatorChar;
 }

@@ -30,15 +30,15 @@ public static class NerBrowserBenchmark
 
     public static async Task<int> RunAsync(string[] args)
     {
-        var chromium = Option(args, "--chromium") ?? Environment.GetEnvironmentVariable("GT_CHROMIUM") ?? "/usr/bin/chromium";
-        var frames = int.Parse(Option(args, "--frames") ?? "300", CultureInfo.InvariantCulture);
+        var chromium = BrowserBenchmarkSupport.Option(args, "--chromium") ?? Environment.GetEnvironmentVariable("GT_CHROMIUM") ?? "/usr/bin/chromium";
+        var frames = int.Parse(BrowserBenchmarkSupport.Option(args, "--frames") ?? "300", CultureInfo.InvariantCulture);
         if (!File.Exists(chromium))
         {
             Console.Error.WriteLine($"Chromium not found at {chromium}; pass --chromium or set GT_CHROMIUM.");
             return 2;
         }
 
-        var assets = Path.Combine(RepositoryRoot(), "wwwroot-assets");
+        var assets = Path.Combine(BrowserBenchmarkSupport.RepositoryRoot(), "wwwroot-assets");
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await playwright.Chromium.LaunchAsync(new()
         {
@@ -151,28 +151,6 @@ public static class NerBrowserBenchmark
         $"{name,-22} {f.CodePoints,9:N0} code points {f.Entities,5:N0} entities | first paint {f.FirstPaint,7:F1} ms | " +
         $"scroll frame p50 {f.ScrollP50,5:F1} p95 {f.ScrollP95,5:F1} max {f.ScrollMax,6:F1} ms, {f.SlowFrames,6:P1} over 20 ms | add entity to next frame median {f.AddMedian,5:F1} p95 {f.AddP95,5:F1} ms (script p95 {f.AddWorkP95,4:F1} ms) | " +
         $"{f.RenderedBlocks} blocks in DOM"));
-
-    private static string? Option(string[] args, string name)
-    {
-        var index = Array.IndexOf(args, name);
-        return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
-    }
-
-    private static string RepositoryRoot()
-    {
-        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
-        {
-            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-            {
-                if (File.Exists(Path.Combine(dir.FullName, "GroundTruth.sln")))
-                {
-                    return dir.FullName;
-                }
-            }
-        }
-
-        throw new InvalidOperationException("Run from inside the repository (GroundTruth.sln not found).");
-    }
 
     // Timings run inside the page so the Playwright round trip is not counted; "first paint" waits for two animation
     // frames after creation, i.e. until the first frame with the annotator has been produced.

@@ -20,10 +20,10 @@ public static class SubmitNextBenchmark
 {
     public static async Task<int> RunAsync(string[] args, TextWriter output)
     {
-        var tasks = int.Parse(Option(args, "--tasks", "15"), CultureInfo.InvariantCulture);
-        var size = Option(args, "--size", "1600x1200").Split('x').Select(v => int.Parse(v, CultureInfo.InvariantCulture)).ToArray();
-        var chromium = Option(args, "--chromium", Environment.GetEnvironmentVariable("GT_CHROMIUM") ?? "/usr/bin/chromium");
-        var root = FindRepository();
+        var tasks = int.Parse(BrowserBenchmarkSupport.Option(args, "--tasks") ?? "15", CultureInfo.InvariantCulture);
+        var size = (BrowserBenchmarkSupport.Option(args, "--size") ?? "1600x1200").Split('x').Select(v => int.Parse(v, CultureInfo.InvariantCulture)).ToArray();
+        var chromium = BrowserBenchmarkSupport.Option(args, "--chromium") ?? Environment.GetEnvironmentVariable("GT_CHROMIUM") ?? "/usr/bin/chromium";
+        var root = BrowserBenchmarkSupport.RepositoryRoot();
         using var folder = new Hosting.TempFolder();
         var images = Path.Combine(folder.Path, "objects", "bench");
         Directory.CreateDirectory(images);
@@ -205,24 +205,5 @@ public static class SubmitNextBenchmark
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private static string FindRepository()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "GroundTruth.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new DirectoryNotFoundException("GroundTruth.sln was not found above the benchmark's folder.");
-    }
-
-    private static string Option(string[] args, string name, string fallback)
-    {
-        var i = Array.IndexOf(args, name);
-        return i >= 0 && i + 1 < args.Length ? args[i + 1] : fallback;
     }
 }

@@ -22,7 +22,7 @@ public sealed class UserAdminService(
         var roles = await (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id select new { ur.UserId, r.Name })
             .ToListAsync(cancellationToken);
         var byUser = roles.ToLookup(r => r.UserId, r => r.Name!);
-        var activity = await MemberActivity.LoadAsync(db, teamId: null, cancellationToken);
+        var activity = await MemberActivity.LoadAsync(db, cancellationToken);
         return [.. users.OrderBy(u => u.Email, StringComparer.OrdinalIgnoreCase)
             .Select(u => new UserRow(u.Id, u.Email ?? "", u.DisplayName, [.. byUser[u.Id].Order()], u.LockoutEnd > now,
                 AccountStatus.IsDeactivated(u.LockoutEnd), activity.GetValueOrDefault(u.Id, MemberActivity.None)))];

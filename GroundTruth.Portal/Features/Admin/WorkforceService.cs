@@ -26,10 +26,11 @@ public sealed class WorkforceService(IDbContextFactory<GroundTruthDbContext> dbF
         var memberIds = teams.SelectMany(t => t.Members).Select(m => m.UserId).Distinct().ToList();
         var accounts = await db.Users.AsNoTracking().Where(u => memberIds.Contains(u.Id))
             .ToDictionaryAsync(u => u.Id, u => (Email: u.Email ?? u.Id, Deactivated: AccountStatus.IsDeactivated(u.LockoutEnd)), cancellationToken);
+        var activities = await MemberActivity.LoadForTeamsAsync(db, [.. teams.Select(t => t.Id)], cancellationToken);
         var rows = new List<TeamRow>();
         foreach (var t in teams.OrderBy(t => t.Name, StringComparer.OrdinalIgnoreCase))
         {
-            var activity = await MemberActivity.LoadAsync(db, t.Id, cancellationToken);
+            var activity = activities[t.Id];
             rows.Add(new TeamRow(t.Id, t.Name, t.Description, t.Kind, [.. t.Members
                 .Select(m => accounts.TryGetValue(m.UserId, out var a)
                     ? new TeamMemberRow(m.UserId, a.Email, a.Deactivated, activity.GetValueOrDefault(m.UserId, MemberActivity.None))

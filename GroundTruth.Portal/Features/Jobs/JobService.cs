@@ -84,8 +84,10 @@ public sealed class JobService(
                 .ToDictionaryAsync(l => l.DataObjectId, l => l.MetadataJson, cancellationToken);
         return [.. rows.Select(o =>
         {
-            var metadata = chosen.TryGetValue(o.Id, out var fromRun) ? fromRun : o.MetadataJson;
-            return new ObjectRow(o.Id, o.DatasetObjectId, o.Source, o.Status, o.ResponseCount, LabelText(metadata), Confidence(metadata))
+            var json = chosen.TryGetValue(o.Id, out var fromRun) ? fromRun : o.MetadataJson;
+            var metadata = json is null ? null : JsonNode.Parse(json)!.AsObject();
+            return new ObjectRow(o.Id, o.DatasetObjectId, o.Source, o.Status, o.ResponseCount,
+                metadata is null ? null : LabelSummary.Text(metadata), metadata is null ? null : LabelSummary.Confidence(metadata))
             {
                 MaskRef = MaskRef(o.LabelJson, o.MetadataJson),
             };
@@ -326,12 +328,6 @@ public sealed class JobService(
 
     private static LabelCounters Counters(int human, int machine, int failed, int total) =>
         new(human + machine, human, machine, failed, Math.Max(0, total - human - machine - failed));
-
-    private static string? LabelText(string? metadataJson) =>
-        metadataJson is null ? null : LabelSummary.Text(JsonNode.Parse(metadataJson)!.AsObject());
-
-    private static double? Confidence(string? metadataJson) =>
-        metadataJson is null ? null : LabelSummary.Confidence(JsonNode.Parse(metadataJson)!.AsObject());
 
     /// <summary>The store key of a segmentation label's consolidated mask (its label value), else <c>null</c>.</summary>
     private static string? MaskRef(string? labelJson, string? metadataJson)

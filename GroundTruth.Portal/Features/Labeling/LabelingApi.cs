@@ -91,15 +91,9 @@ public static class LabelingApi
     private static async Task<IResult> GetContentAsync(
         long id, HttpContext http, IDbContextFactory<GroundTruthDbContext> dbFactory, IObjectStore store, Audit.AuditLog audit, CancellationToken ct)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
         var caller = Caller.From(http.User);
-        var row = await FindObjectAsync(db, id, ct);
-        if (row is null || !(caller.IsAdmin || row.RequesterId == caller.UserId))
-        {
-            return Results.NotFound();
-        }
-
-        return await ServeAsync(http, row, id, caller.UserId, store, audit, TimeSpan.FromMinutes(5), ct);
+        var row = await RequesterObjectAsync(dbFactory, id, caller, ct);
+        return row is null ? Results.NotFound() : await ServeAsync(http, row, id, caller.UserId, store, audit, TimeSpan.FromMinutes(5), ct);
     }
 
     /// <summary>
@@ -111,21 +105,10 @@ public static class LabelingApi
         IObjectStore store, Audit.AuditLog audit, TimeProvider time, CancellationToken ct)
     {
         var caller = Caller.From(http.User);
-        var grant = signer.Read(token);
-        if (grant is null || grant.WorkerId != caller.UserId || !await labeling.HoldsAsync(grant, ct))
-        {
-            return Results.NotFound();
-        }
-
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var row = await FindObjectAsync(db, grant.DataObjectId, ct);
-        if (row is null)
-        {
-            return Results.NotFound();
-        }
-
-        var maxAge = grant.ExpiresAt - time.GetUtcNow();
-        return await ServeAsync(http, row, grant.DataObjectId, caller.UserId, store, audit, maxAge, ct);
+        var (grant, row) = await GrantedObjectAsync(token, caller, signer, labeling, dbFactory, ct);
+        return row is null
+            ? Results.NotFound()
+            : await ServeAsync(http, row, grant!.DataObjectId, caller.UserId, store, audit, grant.ExpiresAt - time.GetUtcNow(), ct);
     }
 
     /// <summary>The tile pyramid's layout of a large image, to its job's requester or an admin (workers use the signed URL's).</summary>

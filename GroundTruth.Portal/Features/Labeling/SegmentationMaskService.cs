@@ -82,29 +82,22 @@ public sealed class SegmentationMaskService(IDbContextFactory<GroundTruthDbConte
         }
 
         var key = MaskKey(task.JobId, taskId);
-        byte[] bytes;
-        if (SegmentationMask.InlinePngOf(submitted) is { } base64)
+        if (SegmentationMask.InlinePngOf(submitted) is not { } base64)
         {
-            try
-            {
-                bytes = Convert.FromBase64String(base64);
-            }
-            catch (FormatException)
-            {
-                return (null, "labeledImage.pngImageData is not valid base64.");
-            }
+            // An uploaded mask was checked against this image and these labels when it was stored.
+            return await store.ExistsAsync(key, cancellationToken)
+                ? (SegmentationMask.Answer(task.Labels, image, key), null)
+                : (null, "No mask was uploaded for this task.");
         }
-        else
-        {
-            await using var stored = await store.OpenReadAsync(key, cancellationToken);
-            if (stored is null)
-            {
-                return (null, "No mask was uploaded for this task.");
-            }
 
-            using var copy = new MemoryStream();
-            await stored.CopyToAsync(copy, cancellationToken);
-            bytes = copy.ToArray();
+        byte[] bytes;
+        try
+        {
+            bytes = Convert.FromBase64String(base64);
+        }
+        catch (FormatException)
+        {
+            return (null, "labeledImage.pngImageData is not valid base64.");
         }
 
         var check = SegmentationMask.Check(bytes, image, task.Labels.Count);
@@ -113,11 +106,7 @@ public sealed class SegmentationMaskService(IDbContextFactory<GroundTruthDbConte
             return (null, check.Problem);
         }
 
-        if (SegmentationMask.InlinePngOf(submitted) is not null)
-        {
-            await store.WriteAsync(key, new MemoryStream(bytes), cancellationToken);
-        }
-
+        await store.WriteAsync(key, new MemoryStream(bytes), cancellationToken);
         return (SegmentationMask.Answer(task.Labels, image, key), null);
     }
 

@@ -35,9 +35,12 @@ public sealed partial class VerificationTask : IAsyncDisposable
 
     private TaskTypeDescriptor Type => TaskTypes.Get(Task.TaskType);
 
-    private IReadOnlyList<ImageShape> Shapes => Task.EarlierLabelsJson is { } json && Type.ReviewedShape is { } kind && JsonNode.Parse(json) is JsonObject element
-        ? ImageShapeAnswer.Read(kind, element)
-        : [];
+    private IReadOnlyList<ImageShape> Shapes { get; set; } = [];
+
+    protected override void OnParametersSet() =>
+        Shapes = Task.EarlierLabelsJson is { } json && Type.ReviewedShape is { } kind && JsonNode.Parse(json) is JsonObject element
+            ? ImageShapeAnswer.Read(kind, element)
+            : [];
 
     private string ShapeSummary => Shapes.Count switch
     {

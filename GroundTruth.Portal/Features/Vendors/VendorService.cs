@@ -99,9 +99,7 @@ public sealed class VendorService(
 
         var members = await db.WorkTeamMembers.AsNoTracking().Where(m => m.WorkTeamId == company.WorkTeamId)
             .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new { u.Id, Email = u.Email ?? u.Id, u.LockoutEnd }).ToListAsync(cancellationToken);
-        var activity = await MemberActivity.LoadAsync(db, company.WorkTeamId, cancellationToken);
-        var workers = members.Select(m => new TeamMemberRow(
-            m.Id, m.Email, AccountStatus.IsDeactivated(m.LockoutEnd), activity.GetValueOrDefault(m.Id, MemberActivity.None)));
+        var workers = members.Select(m => new TeamMemberRow(m.Id, m.Email, AccountStatus.IsDeactivated(m.LockoutEnd), MemberActivity.None));
         return new OwnVendor(company.Id, company.Name, company.WorkTeamId, VendorListing.Of(company), company.ListingUpdatedAt,
             [.. workers.OrderBy(w => w.Email, StringComparer.OrdinalIgnoreCase)]);
     }
