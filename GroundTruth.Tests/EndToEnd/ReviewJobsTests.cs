@@ -115,7 +115,7 @@ public sealed class ReviewJobsTests : IClassFixture<Browser>, IAsyncLifetime
         await CanvasPages.DragAsync(adjusterPage, (500, 370), (520, 390));
         await Browser.ScreenshotAsync(adjusterPage, "review-adjustment-task");
         await adjusterPage.GetByTestId("submit-task").ClickAsync();
-        await Expect(adjusterPage.GetByTestId("task-id")).Not.ToHaveTextAsync(await adjusterPage.GetByTestId("task-id").TextContentAsync() ?? "");
+        await Expect(adjusterPage.GetByTestId("task-id")).Not.ToHaveTextAsync(await adjusterPage.GetByTestId("task-id").TextContentAsync() ?? "", new() { Timeout = 15_000 });
         await CanvasPages.WaitReadyAsync(adjusterPage);
         Assert.Equal(1, await CanvasPages.ShapeCountAsync(adjusterPage));
         await adjusterPage.GetByTestId("submit-task").ClickAsync();
