@@ -79,6 +79,11 @@ public sealed class LabelBoxTests : IClassFixture<Browser>, IAsyncLifetime
         Assert.Equal(2, await CanvasPages.ShapeCountAsync(page));
         await Browser.ScreenshotAsync(page, "canvas-bounding-box");
 
+        // On a 1366-pixel screen the menu is folded to its icons on a task page, so the canvas gets most of the width.
+        await Expect(page.GetByTestId("menu-toggle")).ToHaveAttributeAsync("aria-label", "Expand the menu");
+        var canvas = await page.GetByTestId("annotator").BoundingBoxAsync();
+        Assert.True(canvas!.Width >= 900, $"the annotator is {canvas.Width} px wide on a 1366-px screen");
+
         // The draft reaches the server within a few seconds, and a reload brings it back.
         await Expect(page.GetByTestId("draft-status")).ToContainTextAsync("Draft saved", new() { Timeout = 10_000 });
         await page.ReloadAsync();
