@@ -64,6 +64,21 @@ public static class EarlierLabels
     }
 
     /// <summary>
+    /// The shapes of one consolidated label as the output manifest holds it (value and <c>-metadata</c>), for showing
+    /// them: boxes named through the class map, polygons, polylines or keypoints from a custom task's
+    /// <c>annotatedResult</c>. Malformed values and items yield nothing rather than an error.
+    /// </summary>
+    /// <param name="value">The label value.</param>
+    /// <param name="metadata">The label's <c>-metadata</c> object (boxes need its <c>class-map</c>).</param>
+    /// <param name="kind">The kind of shape the job drew.</param>
+    public static IReadOnlyList<ImageShape> Shapes(JsonNode value, JsonObject? metadata, ShapeKind kind)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        var (element, _) = kind == ShapeKind.Box ? FromObjectDetection(value, metadata) : FromCustom(value, kind);
+        return element is null ? [] : ImageShapeAnswer.Read(kind, element);
+    }
+
+    /// <summary>
     /// Finds the label attributes of <paramref name="kind"/> in manifest lines (a few first lines of an uploaded
     /// output manifest, for the job form): keys whose <c>-metadata</c> has the matching <c>type</c>, with the class
     /// names they use, in first-seen order.

@@ -97,5 +97,28 @@ public sealed class LabelShapeTests : IClassFixture<Browser>, IAsyncLifetime
         }
 
         Assert.All(result[list]!.AsArray(), s => Assert.Equal("corner", s!["label"]!.GetValue<string>()));
+
+        // The requester sees the consolidated shapes over the image on the job page, and large on a click.
+        var requesterPage = await _browser.NewPageAsync(_portal.ServerAddress);
+        await PortalPages.SignInAsync(requesterPage, "shapereq@e2e.test", Password);
+        await requesterPage.GotoAsync($"/jobs/{job}");
+        await PortalPages.WaitInteractiveAsync(requesterPage);
+        await Expect(requesterPage.GetByTestId("shape-thumb").Locator("[data-label=corner]")).ToHaveCountAsync(expected);
+        await Browser.ScreenshotAsync(requesterPage, $"job-shape-thumbnail-{list}");
+        await requesterPage.GetByTestId("shape-thumb").ClickAsync();
+        var preview = requesterPage.GetByTestId("shape-preview-svg");
+        await Expect(preview.Locator("[data-label=corner]")).ToHaveCountAsync(expected);
+        Assert.Equal("0 0 800 600", await preview.GetAttributeAsync("viewBox"));
+        var first = type switch
+        {
+            TaskType.Keypoint => $"{await preview.Locator("circle").First.GetAttributeAsync("cx")},{await preview.Locator("circle").First.GetAttributeAsync("cy")}",
+            TaskType.Polygon => (await preview.Locator("polygon").GetAttributeAsync("points"))!.Split(' ')[0],
+            _ => (await preview.Locator("polyline").GetAttributeAsync("points"))!.Split(' ')[0],
+        };
+        var xy = first.Split(',').Select(v => double.Parse(v, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        Assert.Equal(drawn[0].Item1, xy[0], 0.01);
+        Assert.Equal(drawn[0].Item2, xy[1], 0.01);
+        await Expect(requesterPage.GetByTestId("shape-legend")).ToContainTextAsync($"corner × {expected}");
+        await Browser.ScreenshotAsync(requesterPage, $"job-shape-preview-{list}");
     }
 }

@@ -10,6 +10,7 @@ public sealed partial class JobDetailsPage
     private static readonly TimeSpan RefreshInterval = TimeSpan.FromMilliseconds(500);
 
     private JobDetails? _job;
+    private IReadOnlyList<string> _labelNames = [];
     private IReadOnlyList<ImportErrorRow> _importErrors = [];
     private MudTable<ObjectRow>? _objectsTable;
     private IDisposable? _subscription;
@@ -56,6 +57,7 @@ public sealed partial class JobDetailsPage
     {
         _job = await Jobs.GetAsync(JobId, _caller);
         _notFound = _job is null;
+        _labelNames = _job is null ? [] : [.. _job.Labels.Select(l => l.Label)];
         _importErrors = _job is { Import.LinesRejected: > 0 } ? await Jobs.GetImportErrorsAsync(JobId, _caller, 1000) : [];
     }
 

@@ -1,9 +1,11 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using GroundTruth.Core.Annotations;
 using GroundTruth.Core.Consolidation;
 using GroundTruth.Core.DataObjects;
 using GroundTruth.Core.Jobs;
+using GroundTruth.Core.Review;
 using GroundTruth.Core.Storage;
 using GroundTruth.Core.Workforce;
 using GroundTruth.Portal.Data;
@@ -72,24 +74,29 @@ public sealed class JobService(
             .Where(o => o.JobId == id)
             .OrderBy(o => o.DatasetObjectId)
             .Skip(skip).Take(take)
-            .Select(o => new { o.Id, o.DatasetObjectId, o.Source, o.Status, o.ResponseCount, o.MetadataJson, o.LabelJson })
+            .Select(o => new { o.Id, o.DatasetObjectId, o.Source, o.Status, o.ResponseCount, o.MetadataJson, o.LabelJson, o.Width, o.Height })
             .ToListAsync(cancellationToken);
 
         // Show what the output manifest holds: the labels of the run chosen for output, where one is chosen.
-        var runId = await db.Jobs.Where(j => j.Id == id).Select(j => j.SelectedRunId).FirstAsync(cancellationToken);
+        var job = await db.Jobs.Where(j => j.Id == id).Select(j => new { j.SelectedRunId, j.TaskType }).FirstAsync(cancellationToken);
+        var shapeKind = ImageShapeAnswer.KindOf(TaskTypes.Get(job.TaskType));
         var ids = rows.Select(o => o.Id).ToList();
-        var chosen = runId is null
+        var chosen = job.SelectedRunId is not { } runId
             ? []
             : await db.RunLabels.AsNoTracking().Where(l => l.RunId == runId && ids.Contains(l.DataObjectId))
-                .ToDictionaryAsync(l => l.DataObjectId, l => l.MetadataJson, cancellationToken);
+                .ToDictionaryAsync(l => l.DataObjectId, l => (Label: l.LabelJson, Metadata: l.MetadataJson), cancellationToken);
         return [.. rows.Select(o =>
         {
-            var json = chosen.TryGetValue(o.Id, out var fromRun) ? fromRun : o.MetadataJson;
-            var metadata = json is null ? null : JsonNode.Parse(json)!.AsObject();
+            var (labelJson, metadataJson) = chosen.TryGetValue(o.Id, out var fromRun) ? fromRun : (o.LabelJson, o.MetadataJson);
+            var metadata = metadataJson is null ? null : JsonNode.Parse(metadataJson)!.AsObject();
             return new ObjectRow(o.Id, o.DatasetObjectId, o.Source, o.Status, o.ResponseCount,
                 metadata is null ? null : LabelSummary.Text(metadata), metadata is null ? null : LabelSummary.Confidence(metadata))
             {
                 MaskRef = MaskRef(o.LabelJson, o.MetadataJson),
+                Shapes = shapeKind is { } kind && labelJson is not null && JsonNode.Parse(labelJson) is { } value
+                    ? EarlierLabels.Shapes(value, metadata, kind)
+                    : null,
+                ImageSize = o.Width is { } width && o.Height is { } height ? new ImageSize(width, height) : null,
             };
         })];
     }

@@ -54,6 +54,12 @@ public sealed record ObjectRow(long Id, long DatasetObjectId, string Source, Dat
 {
     /// <summary>For semantic segmentation, the store key of the consolidated mask (the <c>-ref</c> value).</summary>
     public string? MaskRef { get; init; }
+
+    /// <summary>For shape jobs, the consolidated shapes (of the run chosen for output, if any), in image pixels.</summary>
+    public IReadOnlyList<Core.Annotations.ImageShape>? Shapes { get; init; }
+
+    /// <summary>The image's size recorded at import, when it is an image.</summary>
+    public Core.Annotations.ImageSize? ImageSize { get; init; }
 }
 
 public sealed record ImportErrorRow(long LineNumber, string Message);

@@ -88,4 +88,37 @@ public class EarlierLabelsTests
 
         public int GetHashCode(EarlierLabelKey obj) => obj.Name.GetHashCode(StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Shapes_ObjectDetectionValue_GivesBoxCornersNamedByClassMap()
+    {
+        var line = JsonNode.Parse(BoxLine)!.AsObject();
+
+        var shapes = EarlierLabels.Shapes(line["category"]!, line["category-metadata"]!.AsObject(), ShapeKind.Box);
+
+        Assert.Equal(2, shapes.Count);
+        Assert.Equal(("Bird", new ShapePoint(455.6, 187.39999999999998), new ShapePoint(455.6 + 257.4, 187.39999999999998 + 245)),
+            (shapes[0].Label, shapes[0].Vertices[0], shapes[0].Vertices[1]));
+        Assert.Equal("Nest", shapes[1].Label);
+    }
+
+    [Fact]
+    public void Shapes_CustomPolygonValue_GivesVertices()
+    {
+        var line = JsonNode.Parse(PolygonLine)!.AsObject();
+
+        var shape = Assert.Single(EarlierLabels.Shapes(line["outline"]!, line["outline-metadata"]!.AsObject(), ShapeKind.Polygon));
+
+        Assert.Equal("dog", shape.Label);
+        Assert.Equal([new(10, 10), new(100, 10), new(50, 90)], shape.Vertices);
+    }
+
+    [Theory]
+    [InlineData("""{"annotations":[{"class_id":7,"top":1,"left":1,"height":2,"width":2}]}""", """{"class-map":{"0":"a"}}""")]
+    [InlineData("""{"annotations":[]}""", """{}""")]
+    [InlineData("""[1,2]""", """{"class-map":{"0":"a"}}""")]
+    public void Shapes_MalformedValue_GivesNothing(string value, string metadata)
+    {
+        Assert.Empty(EarlierLabels.Shapes(JsonNode.Parse(value)!, JsonNode.Parse(metadata)!.AsObject(), ShapeKind.Box));
+    }
 }
