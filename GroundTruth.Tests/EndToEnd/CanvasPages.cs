@@ -37,6 +37,10 @@ public static class CanvasPages
     public static Task<int> ShapeCountAsync(IPage page) =>
         page.EvaluateAsync<int>($"() => document.querySelector('{Host}').gtAnnotator.shapes().length");
 
+    /// <summary>The <paramref name="index"/>-th shape (in drawing order) as its crowd-element item, in image pixels.</summary>
+    public static Task<JsonElement> ShapeAsync(IPage page, int index) =>
+        page.EvaluateAsync<JsonElement>($"i => document.querySelector('{Host}').gtAnnotator.shapes()[i].shape", index);
+
     /// <summary>Presses, drags and releases the left button between two image points.</summary>
     public static async Task DragAsync(IPage page, (double X, double Y) from, (double X, double Y) to)
     {

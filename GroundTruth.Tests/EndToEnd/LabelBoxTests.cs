@@ -77,6 +77,15 @@ public sealed class LabelBoxTests : IClassFixture<Browser>, IAsyncLifetime
         Assert.Equal(1, await CanvasPages.ShapeCountAsync(page));
         await page.Keyboard.PressAsync("Control+Shift+z");
         Assert.Equal(2, await CanvasPages.ShapeCountAsync(page));
+
+        // Edit: the select tool drags the square 20 image pixels right and down; undo puts it back, redo moves it again.
+        await page.Keyboard.PressAsync("v");
+        await CanvasPages.DragAsync(page, (360, 265), (380, 285));
+        await AssertCornerAsync(page, 320, 240);
+        await page.Keyboard.PressAsync("Control+z");
+        await AssertCornerAsync(page, 300, 220);
+        await page.Keyboard.PressAsync("Control+Shift+z");
+        await AssertCornerAsync(page, 320, 240);
         await Browser.ScreenshotAsync(page, "canvas-bounding-box");
 
         // On a 1366-pixel screen the menu is folded to its icons on a task page, so the canvas gets most of the width.
@@ -101,12 +110,20 @@ public sealed class LabelBoxTests : IClassFixture<Browser>, IAsyncLifetime
         Assert.Equal("""[{"width":800,"height":600,"depth":3}]""", line["bbox"]!["image_size"]!.ToJsonString());
         var boxes = line["bbox"]!["annotations"]!.AsArray().Select(b => b!.AsObject()).OrderBy(b => b["left"]!.GetValue<double>()).ToList();
         Assert.Equal(2, boxes.Count);
-        AssertBox(boxes[0], 1, 300, 220, 120, 90);
+        AssertBox(boxes[0], 1, 320, 240, 120, 90);
         AssertBox(boxes[1], 0, 430, 320, 70, 50);
         var metadata = line["bbox-metadata"]!.AsObject();
         Assert.Equal("groundtruth/object-detection", metadata["type"]!.GetValue<string>());
         Assert.Equal("""{"0":"circle","1":"square"}""", metadata["class-map"]!.ToJsonString());
         Assert.Equal(2, metadata["objects"]!.AsArray().Count);
+    }
+
+    // The first box's top-left corner, within what one screen pixel is in image pixels at this zoom.
+    private static async Task AssertCornerAsync(IPage page, double left, double top)
+    {
+        var box = await CanvasPages.ShapeAsync(page, 0);
+        Assert.Equal(left, box.GetProperty("left").GetDouble(), 0.6);
+        Assert.Equal(top, box.GetProperty("top").GetDouble(), 0.6);
     }
 
     private static void AssertBox(JsonObject box, int classId, double left, double top, double width, double height)

@@ -64,13 +64,18 @@ public sealed class LabelSegmentationTests : IClassFixture<Browser>, IAsyncLifet
         await requester.GetByTestId("create-job").ClickAsync();
         await Expect(requester.GetByTestId("job-status")).ToHaveTextAsync("InProgress");
 
-        // Act: Ada paints a road stroke and a sky stroke zoomed in, undoes and redoes the sky, reloads, submits.
+        // Act: Ada paints a road stroke and a sky stroke zoomed in, erases a gap in the road, undoes and redoes the
+        // eraser and the sky, reloads, submits.
         var ada = await OpenTaskAsync("ada@e2e.test");
         await PaintAsync(ada);
         var painted = await CountsAsync(ada);
         Assert.True(painted[2] > 1500 && painted[1] > 1500, $"painted {string.Join(",", painted)}");
         await ada.Keyboard.PressAsync("Control+z");
+        var unerased = await CountsAsync(ada);
+        Assert.True(unerased[2] > painted[2] + 40 && unerased[1] == painted[1], $"after undoing the eraser {string.Join(",", unerased)} (painted {string.Join(",", painted)})");
+        await ada.Keyboard.PressAsync("Control+z");
         Assert.Equal(0, (await CountsAsync(ada))[1]);
+        await ada.Keyboard.PressAsync("Control+Shift+z");
         await ada.Keyboard.PressAsync("Control+Shift+z");
         Assert.Equal(painted, await CountsAsync(ada));
         await Browser.ScreenshotAsync(ada, "canvas-segmentation");
@@ -113,6 +118,7 @@ public sealed class LabelSegmentationTests : IClassFixture<Browser>, IAsyncLifet
         Assert.Equal((800, 600), (mask.Width, mask.Height));
         int At(int x, int y) => mask.Pixels[(y * 800) + x];
         Assert.Equal((2, 2, 2), (At(320, 400), At(400, 400), At(480, 400)));
+        Assert.Equal(0, At(440, 400)); // erased
         Assert.Equal((1, 1), (At(320, 150), At(480, 150)));
         Assert.Equal((0, 0, 0, 0), (At(400, 380), At(400, 170), At(100, 500), At(700, 50)));
         var counts = new int[3];
@@ -142,7 +148,10 @@ public sealed class LabelSegmentationTests : IClassFixture<Browser>, IAsyncLifet
         return page;
     }
 
-    /// <summary>Zooms in away from 1:1, then brushes a road stroke (label 2) and a sky stroke (label 1) with the mouse.</summary>
+    /// <summary>
+    /// Zooms in away from 1:1, brushes a road stroke (label 2) and a sky stroke (label 1) with the mouse, then erases a
+    /// gap across the road at x = 440.
+    /// </summary>
     private static async Task PaintAsync(IPage page)
     {
         await page.Keyboard.PressAsync("+");
@@ -154,6 +163,10 @@ public sealed class LabelSegmentationTests : IClassFixture<Browser>, IAsyncLifet
         await CanvasPages.DragAsync(page, (300, 400), (500, 400));
         await page.Keyboard.PressAsync("1");
         await CanvasPages.DragAsync(page, (300, 150), (500, 150));
+
+        // Edit: the eraser cuts a gap across the road stroke.
+        await page.Keyboard.PressAsync("e");
+        await CanvasPages.DragAsync(page, (440, 370), (440, 430));
     }
 
     /// <summary>Pixels of each class (0, 1, 2) in the canvas' mask.</summary>

@@ -4,6 +4,7 @@ using GroundTruth.Core.Jobs;
 using GroundTruth.Portal.Security;
 using GroundTruth.Tests.TestSupport;
 using GroundTruth.Tests.TestSupport.Builders;
+using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
 namespace GroundTruth.Tests.EndToEnd;
@@ -75,6 +76,26 @@ public sealed class LabelShapeTests : IClassFixture<Browser>, IAsyncLifetime
         Assert.Equal(expected - 1, await CanvasPages.ShapeCountAsync(page));
         await page.Keyboard.PressAsync("Control+Shift+z");
         Assert.Equal(expected, await CanvasPages.ShapeCountAsync(page));
+
+        // Edit: the select tool drags the first vertex (or keypoint) 40 left and 30 up; undo and redo that too.
+        await page.Keyboard.PressAsync("v");
+        if (type != TaskType.Keypoint)
+        {
+            // Pick the shape out first (inside a polygon, on a polyline's first segment); then its vertices have handles.
+            var (sx, sy) = type == TaskType.Polygon
+                ? (points.Average(p => p.X), points.Average(p => p.Y))
+                : ((points[0].X + points[1].X) / 2, (points[0].Y + points[1].Y) / 2);
+            await CanvasPages.ClickAsync(page, sx, sy);
+        }
+
+        var moved = (X: points[0].X - 40, Y: points[0].Y - 30);
+        await CanvasPages.DragAsync(page, points[0], moved);
+        AssertNear(moved, await FirstPointAsync(page, type));
+        await page.Keyboard.PressAsync("Control+z");
+        AssertNear(points[0], await FirstPointAsync(page, type));
+        await page.Keyboard.PressAsync("Control+Shift+z");
+        AssertNear(moved, await FirstPointAsync(page, type));
+        points[0] = moved;
         await Browser.ScreenshotAsync(page, $"canvas-{list}");
         await page.GetByTestId("submit-task").ClickAsync();
         await Expect(page.GetByTestId("no-more-tasks")).ToBeVisibleAsync();
@@ -120,5 +141,19 @@ public sealed class LabelShapeTests : IClassFixture<Browser>, IAsyncLifetime
         Assert.Equal(drawn[0].Item2, xy[1], 0.01);
         await Expect(requesterPage.GetByTestId("shape-legend")).ToContainTextAsync($"corner × {expected}");
         await Browser.ScreenshotAsync(requesterPage, $"job-shape-preview-{list}");
+    }
+
+    // The first shape's first vertex (a keypoint's point), in image pixels.
+    private static async Task<(double X, double Y)> FirstPointAsync(IPage page, TaskType type)
+    {
+        var shape = await CanvasPages.ShapeAsync(page, 0);
+        var point = type == TaskType.Keypoint ? shape : shape.GetProperty("vertices")[0];
+        return (point.GetProperty("x").GetDouble(), point.GetProperty("y").GetDouble());
+    }
+
+    // Within one image pixel: at this zoom a screen pixel is a little over one image pixel.
+    private static void AssertNear((double X, double Y) expected, (double X, double Y) actual)
+    {
+        Assert.True(Math.Abs(expected.X - actual.X) <= 1.0 && Math.Abs(expected.Y - actual.Y) <= 1.0, $"expected {expected}, was {actual}");
     }
 }
