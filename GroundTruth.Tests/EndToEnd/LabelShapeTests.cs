@@ -125,6 +125,7 @@ public sealed class LabelShapeTests : IClassFixture<Browser>, IAsyncLifetime
         await requesterPage.GotoAsync($"/jobs/{job}");
         await PortalPages.WaitInteractiveAsync(requesterPage);
         await Expect(requesterPage.GetByTestId("shape-thumb").Locator("[data-label=corner]")).ToHaveCountAsync(expected);
+        await Expect(requesterPage.GetByTestId("objects-table")).ToContainTextAsync($"{expected} × corner");
         await Browser.ScreenshotAsync(requesterPage, $"job-shape-thumbnail-{list}");
         await requesterPage.GetByTestId("shape-thumb").ClickAsync();
         var preview = requesterPage.GetByTestId("shape-preview-svg");

@@ -89,17 +89,24 @@ public sealed class JobService(
         {
             var (labelJson, metadataJson) = chosen.TryGetValue(o.Id, out var fromRun) ? fromRun : (o.LabelJson, o.MetadataJson);
             var metadata = metadataJson is null ? null : JsonNode.Parse(metadataJson)!.AsObject();
-            return new ObjectRow(o.Id, o.DatasetObjectId, o.Source, o.Status, o.ResponseCount,
-                metadata is null ? null : LabelSummary.Text(metadata), metadata is null ? null : LabelSummary.Confidence(metadata))
+            var shapes = shapeKind is { } kind && labelJson is not null && JsonNode.Parse(labelJson) is { } value
+                ? EarlierLabels.Shapes(value, metadata, kind)
+                : null;
+            var text = shapes is not null ? ShapeCounts(shapes) : metadata is null ? null : LabelSummary.Text(metadata);
+            return new ObjectRow(o.Id, o.DatasetObjectId, o.Source, o.Status, o.ResponseCount, text, metadata is null ? null : LabelSummary.Confidence(metadata))
             {
                 MaskRef = MaskRef(o.LabelJson, o.MetadataJson),
-                Shapes = shapeKind is { } kind && labelJson is not null && JsonNode.Parse(labelJson) is { } value
-                    ? EarlierLabels.Shapes(value, metadata, kind)
-                    : null,
+                Shapes = shapes,
                 ImageSize = o.Width is { } width && o.Height is { } height ? new ImageSize(width, height) : null,
             };
         })];
     }
+
+    // "2 × car, 1 × person": what the shapes are, most frequent first.
+    private static string ShapeCounts(IReadOnlyList<ImageShape> shapes) => shapes.Count == 0
+        ? "(no shapes)"
+        : string.Join(", ", shapes.GroupBy(s => s.Label, StringComparer.Ordinal).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => $"{g.Count()} × {g.Key}"));
 
     public async Task<IReadOnlyList<ImportErrorRow>> GetImportErrorsAsync(Guid id, Caller caller, int take, CancellationToken cancellationToken = default)
     {
