@@ -211,19 +211,8 @@ export class Renderer {
   }
 
   #drawLabels(ctx, vp) {
-    ctx.font = '11px system-ui, sans-serif';
-    ctx.textBaseline = 'bottom';
-    ctx.lineWidth = 3;
-    ctx.strokeStyle = 'rgba(0,0,0,0.7)';
     for (const { list } of this.buckets.values()) {
-      for (const s of list) {
-        if (!s.label) continue;
-        const b = shapeBounds(s);
-        const x = b.minX * vp.scale + vp.x, y = b.minY * vp.scale + vp.y - 2;
-        ctx.fillStyle = this.core.colorOf(s.label);
-        ctx.strokeText(s.label, x, y);
-        ctx.fillText(s.label, x, y);
-      }
+      for (const s of list) drawLabel(ctx, s, vp, this.core.colorOf(s.label));
     }
   }
 
@@ -245,6 +234,8 @@ export class Renderer {
     const sel = selId === null || core.store.isHidden(selId) ? null : (core.editor.preview() ?? core.store.get(selId));
     if (sel) {
       drawSelected(ctx, sel, vp, core.colorOf(sel.label), core.selection.vertex, core.store.isLocked(selId));
+      // The selected shape is not on the cached layer, so its label is drawn here (lifted above the handles).
+      drawLabel(ctx, sel, vp, core.colorOf(sel.label), HANDLE / 2 + 1);
       drawn++;
     }
     const draft = core.tool.draft();
@@ -258,6 +249,20 @@ export class Renderer {
     this.overlay.remove();
     this.imageSource?.destroy?.();
   }
+}
+
+/** Writes a shape's label above its top-left corner, outlined so it reads on any image. */
+function drawLabel(ctx, s, vp, color, lift = 0) {
+  if (!s.label) return;
+  const b = shapeBounds(s);
+  const x = b.minX * vp.scale + vp.x, y = b.minY * vp.scale + vp.y - 2 - lift;
+  ctx.font = '11px system-ui, sans-serif';
+  ctx.textBaseline = 'bottom';
+  ctx.lineWidth = 3;
+  ctx.strokeStyle = 'rgba(0,0,0,0.7)';
+  ctx.fillStyle = color;
+  ctx.strokeText(s.label, x, y);
+  ctx.fillText(s.label, x, y);
 }
 
 function makeCanvas(className) {
