@@ -12,6 +12,8 @@ export async function create(host, task) {
     image,
     annotations: task.annotations ?? null,
     readOnly: true,
+    // A mask has no shapes to list, and the list's number badges would read like the verification keys 1–9.
+    shapeList: task.taskType !== 'semanticSegmentation',
   });
   host.gtAnnotator = annotator;
   return {
