@@ -158,13 +158,20 @@ public static class EarlierMask
     }
 
     /// <summary>
+    /// Closest two overlay colours may be (RGB Euclidean distance): the browser reads the mask PNG back as colours and
+    /// matches each pixel to the nearest class colour within 48 (the annotator's <c>rgbaToClassIndices</c>).
+    /// </summary>
+    public const double MinColorDistance = 64;
+
+    /// <summary>
     /// The classes a verifier's overlay shows, in index order without the background: each with its earlier colour,
-    /// or the palette's when that colour is missing, white or already taken (the overlay tells classes apart by colour).
+    /// or the palette's when that colour is missing or too close to white or to a colour already taken (the overlay
+    /// tells classes apart by colour, see <see cref="MinColorDistance"/>).
     /// </summary>
     public static IReadOnlyList<OverlayClass> OverlayClasses(EarlierMaskRef earlier)
     {
         ArgumentNullException.ThrowIfNull(earlier);
-        var used = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { SegmentationPalette.BackgroundColor };
+        var used = new List<string> { SegmentationPalette.BackgroundColor };
         var names = new List<OverlayClass>();
         foreach (var c in earlier.Classes.Where(c => !c.IsBackground))
         {
@@ -173,12 +180,27 @@ public static class EarlierMask
                 continue;
             }
 
-            var color = c.Color is { } own && used.Add(own) ? own : SegmentationPalette.ColorOf(names.Count);
+            bool Free(string color) => used.All(u => Distance(u, color) >= MinColorDistance);
+            var color = c.Color is { } own && Free(own)
+                ? own
+                : SegmentationPalette.Colors.FirstOrDefault(Free) ?? SegmentationPalette.ColorOf(names.Count);
             used.Add(color);
             names.Add(new OverlayClass(c.Name, color));
         }
 
         return names;
+    }
+
+    private static double Distance(string a, string b)
+    {
+        static int Channel(string hex, int i) => int.Parse(hex.AsSpan(1 + (2 * i), 2), NumberStyles.HexNumber, CultureInfo.InvariantCulture);
+        var sum = 0.0;
+        for (var i = 0; i < 3; i++)
+        {
+            sum += Math.Pow(Channel(a, i) - Channel(b, i), 2);
+        }
+
+        return Math.Sqrt(sum);
     }
 
     /// <summary>

@@ -95,14 +95,14 @@ public class EarlierMaskTests
     }
 
     [Fact]
-    public void OverlayClasses_WhiteOrRepeatedColour_GetsAPaletteColourInstead()
+    public void OverlayClasses_NearWhiteRepeatedOrMissingColour_GetsTheFirstFreePaletteColour()
     {
-        var earlier = new EarlierMaskRef("m.png", [new(0, "BACKGROUND", "#ffffff"), new(1, "a", "#ffffff"), new(2, "b", "#123456"), new(3, "c", "#123456"), new(4, "d", null)]);
+        var earlier = new EarlierMaskRef("m.png", [new(0, "BACKGROUND", "#ffffff"), new(1, "a", "#fafafa"), new(2, "b", "#123456"), new(3, "c", "#133457"), new(4, "d", null), new(5, "e", "#d62728")]);
 
         var classes = EarlierMask.OverlayClasses(earlier);
 
         Assert.Equal(
-            [new OverlayClass("a", SegmentationPalette.ColorOf(0)), new OverlayClass("b", "#123456"), new OverlayClass("c", SegmentationPalette.ColorOf(2)), new OverlayClass("d", SegmentationPalette.ColorOf(3))],
+            [new OverlayClass("a", "#1f77b4"), new OverlayClass("b", "#123456"), new OverlayClass("c", "#ff7f0e"), new OverlayClass("d", "#2ca02c"), new OverlayClass("e", "#d62728")],
             classes);
     }
 
