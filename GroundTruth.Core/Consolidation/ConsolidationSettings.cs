@@ -20,7 +20,7 @@ public sealed record ConsolidationSettings(string Method = "ds", int MaxIteratio
     public static IReadOnlyList<string> MethodsFor(TaskTypeDescriptor type)
     {
         ArgumentNullException.ThrowIfNull(type);
-        return type.Type == TaskType.SemanticSegmentation ? [] : ClassifiesWholeObjects(type) ? Methods : ShapeMethods;
+        return type.PaintsMask ? [] : ClassifiesWholeObjects(type) ? Methods : ShapeMethods;
     }
 
     /// <summary>Whether each answer is one or more classes for the whole object (classification, label verification).</summary>

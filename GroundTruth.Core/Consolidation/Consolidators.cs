@@ -13,12 +13,12 @@ public static class Consolidators
     private static readonly ClusteredSpans Spans = new();
 
     /// <summary>The consolidator used for <paramref name="type"/> unless the job asks for another.</summary>
-    /// <exception cref="NotSupportedException">For semantic segmentation, whose masks live in the object store and are
+    /// <exception cref="NotSupportedException">For semantic segmentation and its adjustment, whose masks live in the object store and are
     /// consolidated by <see cref="Segmentation.SegmentationConsolidation"/>.</exception>
     public static IAnnotationConsolidator For(TaskType type)
     {
         var descriptor = TaskTypes.Get(type);
-        if (type == TaskType.SemanticSegmentation)
+        if (descriptor.PaintsMask)
         {
             throw new NotSupportedException("Segmentation masks are consolidated by SegmentationConsolidation, not from answer JSON.");
         }

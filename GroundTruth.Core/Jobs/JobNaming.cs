@@ -78,7 +78,7 @@ public static partial class JobNaming
         }
 
         return !needsRef && endsWithRef
-            ? "For this task type the label attribute name must not end in '-ref' (only semantic segmentation uses '-ref')."
+            ? "For this task type the label attribute name must not end in '-ref' (only semantic segmentation and its adjustment use '-ref'; its verification does not)."
             : null;
     }
 

@@ -97,7 +97,9 @@ public sealed record JobSpec
                 ? "Name the label attribute of the earlier job whose labels workers review (e.g. bounding-box)."
                 : reviewed == LabelAttributeName
                     ? "The earlier job's label attribute must differ from this job's, or the new labels would overwrite the ones under review."
-                    : AttributeProblem(reviewed));
+                    : type.ReviewsMask && !reviewed.EndsWith("-ref", StringComparison.Ordinal)
+                        ? "A semantic-segmentation job's label attribute ends in '-ref' (e.g. city-streets-ref); name that attribute."
+                        : AttributeProblem(reviewed));
         }
         else if (PreAnnotationsAttribute is { } preAnnotations)
         {

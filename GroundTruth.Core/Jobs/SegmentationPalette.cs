@@ -35,12 +35,16 @@ public static class SegmentationPalette
     public static string ColorOf(int labelIndex) => Colors[labelIndex % Colors.Count];
 
     /// <summary>The PNG palette for <paramref name="labelCount"/> labels: white, then each label's colour, as RGB bytes.</summary>
-    public static byte[] Rgb(int labelCount)
+    public static byte[] Rgb(int labelCount) => Rgb([.. Enumerable.Range(0, labelCount).Select(ColorOf)]);
+
+    /// <summary>The PNG palette for labels of the given colours (<c>#rrggbb</c>): white, then each colour, as RGB bytes.</summary>
+    public static byte[] Rgb(IReadOnlyList<string> labelColors)
     {
-        var rgb = new byte[(labelCount + 1) * 3];
-        for (var i = 0; i <= labelCount; i++)
+        ArgumentNullException.ThrowIfNull(labelColors);
+        var rgb = new byte[(labelColors.Count + 1) * 3];
+        for (var i = 0; i <= labelColors.Count; i++)
         {
-            var hex = i == 0 ? BackgroundColor : ColorOf(i - 1);
+            var hex = i == 0 ? BackgroundColor : labelColors[i - 1];
             rgb[i * 3] = byte.Parse(hex.AsSpan(1, 2), NumberStyles.HexNumber, CultureInfo.InvariantCulture);
             rgb[(i * 3) + 1] = byte.Parse(hex.AsSpan(3, 2), NumberStyles.HexNumber, CultureInfo.InvariantCulture);
             rgb[(i * 3) + 2] = byte.Parse(hex.AsSpan(5, 2), NumberStyles.HexNumber, CultureInfo.InvariantCulture);

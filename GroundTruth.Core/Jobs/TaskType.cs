@@ -48,4 +48,10 @@ public enum TaskType
 
     /// <summary>Adjustment of an earlier polygon job's outlines (custom; <c>groundtruth/custom</c>).</summary>
     PolygonAdjustment,
+
+    /// <summary>Verification of an earlier semantic-segmentation job's masks (<c>VerificationSemanticSegmentation</c>; output <c>groundtruth/label-verification</c>).</summary>
+    SemanticSegmentationVerification,
+
+    /// <summary>Adjustment of an earlier semantic-segmentation job's masks (<c>AdjustmentSemanticSegmentation</c>; output <c>groundtruth/semantic-segmentation</c> under a new <c>-ref</c>).</summary>
+    SemanticSegmentationAdjustment,
 }

@@ -17,7 +17,9 @@ namespace GroundTruth.Core.Jobs;
 /// <param name="DefaultTaskTimeLimitSeconds">The console default task time limit.</param>
 /// <param name="WorkerUi">Which worker tool the task page shows.</param>
 /// <param name="Review">Whether workers verify or adjust an earlier job's labels named by the job.</param>
-/// <param name="ReviewedShape">For verification and adjustment, the kind of shape the earlier job drew.</param>
+/// <param name="ReviewedShape">For verification and adjustment of shapes, the kind of shape the earlier job drew.</param>
+/// <param name="ReviewsMask">For verification and adjustment, whether the earlier job painted a semantic-segmentation
+/// mask (<c>-ref</c> to a palette PNG, see <see cref="Review.EarlierMask"/>) rather than drawing shapes.</param>
 public sealed record TaskTypeDescriptor(
     TaskType Type,
     string DisplayName,
@@ -32,4 +34,9 @@ public sealed record TaskTypeDescriptor(
     int DefaultTaskTimeLimitSeconds,
     WorkerUi WorkerUi = WorkerUi.Classification,
     ReviewKind Review = ReviewKind.None,
-    ShapeKind? ReviewedShape = null);
+    ShapeKind? ReviewedShape = null,
+    bool ReviewsMask = false)
+{
+    /// <summary>Whether workers paint a mask (semantic segmentation and its adjustment), kept in the object store.</summary>
+    public bool PaintsMask => CrowdElement == Segmentation.SegmentationMask.CrowdElement;
+}

@@ -48,6 +48,10 @@ public static class TaskTypes
             DataKind.Image, IsMultiLabel: false, "crowd-bounding-box", 1, 50, false, 3, 3600, WorkerUi.ImageCanvas, ReviewKind.Adjustment, ShapeKind.Box),
         new(TaskType.PolygonAdjustment, "Polygon adjustment", CustomOutputType,
             DataKind.Image, IsMultiLabel: false, "crowd-polygon", 1, 50, false, 3, 3600, WorkerUi.ImageCanvas, ReviewKind.Adjustment, ShapeKind.Polygon),
+        new(TaskType.SemanticSegmentationVerification, "Semantic segmentation verification", LabelVerificationOutputType,
+            DataKind.Image, IsMultiLabel: false, "crowd-image-classifier", 2, 10, false, 3, 300, WorkerUi.LabelVerification, ReviewKind.Verification, ReviewsMask: true),
+        new(TaskType.SemanticSegmentationAdjustment, "Semantic segmentation adjustment", "groundtruth/semantic-segmentation",
+            DataKind.Image, IsMultiLabel: false, "crowd-semantic-segmentation", 1, SegmentationPalette.MaxLabels, true, 3, 3600, WorkerUi.ImageCanvas, ReviewKind.Adjustment, ReviewsMask: true),
     }.ToDictionary(d => d.Type);
 
     /// <summary>Every task type, in the order the job form lists them.</summary>

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using GroundTruth.Core.Annotations;
+using GroundTruth.Core.Consolidation.Geometry;
 
 namespace GroundTruth.Core.Review;
 
@@ -64,6 +65,22 @@ public static class AdjustmentStatus
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// The status for semantic-segmentation masks painted on top of <paramref name="earlier"/>: <see cref="Adjusted"/>
+    /// when any worker's mask differs from it in at least one pixel. Both are in the job's class indices (the earlier
+    /// mask mapped by <see cref="EarlierMask.Remap"/>); a mask of another size counts as changed.
+    /// </summary>
+    /// <remarks>Ground Truth's developer guide shows no <c>adjustment-status</c> for semantic-segmentation adjustment; we
+    /// write it as for the other adjustment jobs, so a reader need not special-case masks.</remarks>
+    public static string Of(LabelMask earlier, IEnumerable<LabelMask> answers)
+    {
+        ArgumentNullException.ThrowIfNull(earlier);
+        ArgumentNullException.ThrowIfNull(answers);
+        return answers.Any(a => a.Width != earlier.Width || a.Height != earlier.Height || !a.Pixels.AsSpan().SequenceEqual(earlier.Pixels))
+            ? Adjusted
+            : Unadjusted;
     }
 
     private static bool Same(ImageShape a, ImageShape b) =>

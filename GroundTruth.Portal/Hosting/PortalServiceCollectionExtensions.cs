@@ -66,6 +66,7 @@ public static class PortalServiceCollectionExtensions
         services.AddSingleton<DataUrlSigner>();
         services.AddSingleton<LabelingService>();
         services.AddSingleton<SegmentationMaskService>();
+        services.AddSingleton<EarlierMaskService>();
         services.AddHostedService<ExpiryService>();
         services.AddSingleton<UserAdminService>();
         services.AddSingleton<WorkforceService>();

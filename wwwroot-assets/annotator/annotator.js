@@ -188,6 +188,11 @@ export class Annotator {
     this.core.setTaskType(taskType);
   }
 
+  /** Mask opacity over the image, 0 (hidden) to 1 (normal); see AnnotatorCore.setMaskOpacity. @returns {number} */
+  setMaskOpacity(opacity) {
+    return this.core.setMaskOpacity(opacity);
+  }
+
   /** View mode: shapes are shown and can be selected, never edited (see AnnotatorCore.setReadOnly). */
   setReadOnly(readOnly) {
     this.core.setReadOnly(readOnly);

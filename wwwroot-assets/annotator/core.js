@@ -60,6 +60,7 @@ export class AnnotatorCore {
     this.spaceDown = false;
     this.mask = null;
     this.maskDirty = null;
+    this.maskOpacity = 1;
     this.brushSize = 16;
     this.seeded = false;
     this.modified = false;
@@ -171,6 +172,20 @@ export class AnnotatorCore {
     this.toolName = this.availableTools[0];
     this.#updateMode();
     this.invalidate(Dirty.ALL);
+  }
+
+  /**
+   * How strongly the mask is drawn over the image, 0 (hidden) to 1 (the usual semi-transparent colours); a verifier
+   * fades an earlier mask to judge the edges underneath. Changes the view only, never the mask.
+   * @param {number} opacity
+   * @returns {number} the opacity applied (clamped; non-numbers keep the current one)
+   */
+  setMaskOpacity(opacity) {
+    const value = Number(opacity);
+    if (!Number.isFinite(value)) return this.maskOpacity;
+    this.maskOpacity = Math.min(1, Math.max(0, value));
+    this.invalidate(Dirty.VIEW);
+    return this.maskOpacity;
   }
 
   /**

@@ -94,9 +94,11 @@ export class Renderer {
   #drawBase(vp) {
     const ctx = this.#ctx(this.base);
     this.imageSource?.draw(ctx, vp, this.cssWidth, this.cssHeight);
-    if (this.maskCanvas && this.core.mask) {
+    if (this.maskCanvas && this.core.mask && this.core.maskOpacity > 0) {
       ctx.imageSmoothingEnabled = false;
+      ctx.globalAlpha = this.core.maskOpacity;
       ctx.drawImage(this.maskCanvas, vp.x, vp.y, this.core.mask.width * vp.scale, this.core.mask.height * vp.scale);
+      ctx.globalAlpha = 1;
     }
     const c = this.cacheView;
     if (!c) return;

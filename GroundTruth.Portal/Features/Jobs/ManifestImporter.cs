@@ -19,6 +19,7 @@ public sealed partial class ManifestImporter(
     IDbContextFactory<GroundTruthDbContext> dbFactory,
     IObjectStore store,
     Images.TileService tiles,
+    Labeling.EarlierMaskService earlierMasks,
     JobProgressNotifier notifier,
     TimeProvider time,
     ILogger<ManifestImporter> logger)
@@ -148,6 +149,17 @@ public sealed partial class ManifestImporter(
             if (reviewProblem is not null)
             {
                 return (null, reviewProblem);
+            }
+        }
+
+        if (descriptor.ReviewsMask)
+        {
+            // Read in full: a verifier or adjuster must never meet a mask that cannot be shown, and adjustment needs
+            // every earlier class among the job's labels.
+            var earlier = await earlierMasks.ReadAsync(job, line.Json, new ImageSize(info.Width, info.Height), cancellationToken);
+            if (earlier.Problem is not null)
+            {
+                return (null, earlier.Problem);
             }
         }
 

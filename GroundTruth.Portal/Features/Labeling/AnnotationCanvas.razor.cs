@@ -49,8 +49,8 @@ public sealed partial class AnnotationCanvas : IAsyncDisposable
 
     private TaskTypeDescriptor Type => TaskTypes.Get(Task.TaskType);
 
-    private string Prompt => Type.Review == Core.Review.ReviewKind.Adjustment
-        ? "Correct the earlier labels"
+    private string Prompt => Adjusts
+        ? IsSegmentation ? "Correct the earlier mask" : "Correct the earlier labels"
         : AnnotatorTaskType switch
         {
             "boundingBox" => "Draw a box around every object",
@@ -62,13 +62,15 @@ public sealed partial class AnnotationCanvas : IAsyncDisposable
 
     private bool Adjusts => Type.Review == Core.Review.ReviewKind.Adjustment;
 
-    private string Help => Adjusts
+    private string Help => Adjusts && IsSegmentation
+        ? "The earlier mask is painted in. Choose a label (keys 1–9) and paint over what is wrong: S brush, E eraser, F polygon fill, [ ] brush size. Wheel or +/− zooms, space-drag pans, ? lists every shortcut."
+        : Adjusts
         ? $"Click a shape to select it, then drag it or its handles; keys 1–9 relabel it and Delete removes it. {(AnnotatorTaskType == "polygon" ? "P draws a new polygon" : "B draws a new box")}, V selects again. Wheel or +/− zooms, space-drag pans, ? lists every shortcut."
         : IsSegmentation
             ? "Choose a label (keys 1–9), then paint: S brush, E eraser, F polygon fill, [ ] brush size. Wheel or +/− zooms, space-drag pans, ? lists every shortcut."
             : "Choose a label (keys 1–9), then draw on the image. Wheel or +/− zooms, space-drag pans, ? lists every shortcut.";
 
-    private bool IsSegmentation => Task.TaskType == TaskType.SemanticSegmentation;
+    private bool IsSegmentation => Type.PaintsMask;
 
     private string? ShownMessage => Message ?? _maskMessage;
 
@@ -110,8 +112,8 @@ public sealed partial class AnnotationCanvas : IAsyncDisposable
             annotations = Task.DraftJson ?? InitialAnnotations,
             maskUrl = IsSegmentation ? $"/api/tasks/{Task.TaskId}/mask" : null,
 
-            // Adjusting starts with editing what is there; drawing tasks start with the drawing tool.
-            tool = Adjusts ? "select" : null,
+            // Adjusting shapes starts with editing what is there; drawing and painting start with the drawing tool.
+            tool = Adjusts && !IsSegmentation ? "select" : null,
         }, _self);
         _ready = true;
         if (Task.DraftJson is not null)

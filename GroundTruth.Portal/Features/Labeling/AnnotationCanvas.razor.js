@@ -2,34 +2,8 @@
 // debounced draft and the submit, never pointer events. A segmentation mask is far larger than the circuit's message
 // cap, so it goes out of band: the PNG is PUT to the task's mask endpoint, and .NET only hears that a draft was saved
 // (with a small JSON naming the mask URL) or that the mask is ready to submit.
-import { createAnnotator, createTiledImageSource } from '/assets/annotator/annotator.js';
-
-const css = '/assets/annotator/annotator.css';
-
-// The annotator fits the image to its stage when it loads, so its stylesheet must be applied first.
-function loadStylesheet() {
-  let link = document.querySelector(`link[href="${css}"]`);
-  if (link?.sheet) return Promise.resolve();
-  if (!link) {
-    link = document.head.appendChild(document.createElement('link'));
-    link.rel = 'stylesheet';
-    link.href = css;
-  }
-  return new Promise((resolve) => {
-    link.addEventListener('load', resolve, { once: true });
-    link.addEventListener('error', resolve, { once: true });
-  });
-}
-
-// Images above the portal's threshold come as a tile pyramid: the layout first, then only the tiles in view.
-async function imageOf({ url, width, height, tiles }) {
-  if (!tiles) return { url, width: width ?? undefined, height: height ?? undefined };
-  const response = await fetch(tiles, { credentials: 'same-origin' });
-  if (!response.ok) throw new Error(`The image tiles could not be loaded (${response.status}).`);
-  const layout = await response.json();
-  const source = createTiledImageSource({ ...layout, tileUrl: (level, col, row) => `${tiles}/${level}/${col}/${row}` });
-  return { width: layout.width, height: layout.height, source };
-}
+import { createAnnotator } from '/assets/annotator/annotator.js';
+import { imageOf, loadStylesheet } from '/assets/annotator/page-host.js';
 
 function fromBase64(base64) {
   const binary = atob(base64);

@@ -29,6 +29,9 @@ public sealed class DataUrlSigner(IDataProtectionProvider protection, IOptions<D
 {
     public const string RoutePrefix = "/api/task-data/";
 
+    /// <summary>Appended to a signed URL: the earlier mask a verification or adjustment task reviews.</summary>
+    public const string EarlierMaskSuffix = "/earlier-mask";
+
     private readonly IDataProtector _protector = protection.CreateProtector("GroundTruth.DataUrls.v1");
 
     public string UrlFor(long taskId, string workerId, long dataObjectId, DateTimeOffset leaseExpiresAt)

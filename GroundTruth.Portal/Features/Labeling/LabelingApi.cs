@@ -77,6 +77,7 @@ public static class LabelingApi
         work.MapGet(DataUrlSigner.RoutePrefix["/api".Length..] + "{token}", GetSignedContentAsync);
         work.MapGet(DataUrlSigner.RoutePrefix["/api".Length..] + "{token}/tiles", GetSignedTileLayoutAsync);
         work.MapGet(DataUrlSigner.RoutePrefix["/api".Length..] + "{token}/tiles/{level:int}/{column:int}/{row:int}", GetSignedTileAsync);
+        work.MapGet(DataUrlSigner.RoutePrefix["/api".Length..] + "{token}" + DataUrlSigner.EarlierMaskSuffix, GetSignedEarlierMaskAsync);
         endpoints.MapGet("/api/data-objects/{id:long}/content", GetContentAsync).RequireAuthorization();
         endpoints.MapGet("/api/data-objects/{id:long}/tiles", GetTileLayoutAsync).RequireAuthorization();
         endpoints.MapGet("/api/data-objects/{id:long}/tiles/{level:int}/{column:int}/{row:int}", GetTileAsync).RequireAuthorization();
@@ -143,6 +144,39 @@ public static class LabelingApi
     {
         var (grant, found) = await GrantedObjectAsync(token, Caller.From(http.User), signer, labeling, dbFactory, ct);
         return found is null ? Results.NotFound() : await TileAsync(http, found, level, column, row, tiles, grant!.ExpiresAt - time.GetUtcNow(), ct);
+    }
+
+    /// <summary>
+    /// The earlier mask a verification or adjustment task reviews, to the worker the URL was signed for while the task is
+    /// theirs, re-coloured for their page (<see cref="EarlierMaskService"/>); the earlier job's file itself stays the requester's.
+    /// </summary>
+    private static async Task<IResult> GetSignedEarlierMaskAsync(
+        string token, HttpContext http, DataUrlSigner signer, LabelingService labeling, IDbContextFactory<GroundTruthDbContext> dbFactory,
+        EarlierMaskService earlierMasks, TimeProvider time, CancellationToken ct)
+    {
+        var grant = signer.Read(token);
+        if (grant is null || grant.WorkerId != Caller.From(http.User).UserId || !await labeling.HoldsAsync(grant, ct))
+        {
+            return Results.NotFound();
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var row = await db.DataObjects.AsNoTracking().Where(o => o.Id == grant.DataObjectId)
+            .Join(db.Jobs, o => o.JobId, j => j.Id, (o, j) => new { o.ManifestLine, o.Width, o.Height, Job = j })
+            .FirstOrDefaultAsync(ct);
+        if (row is null || !row.Job.Descriptor.ReviewsMask || row.Width is not { } width || row.Height is not { } height)
+        {
+            return Results.NotFound();
+        }
+
+        var read = await earlierMasks.ReadAsync(row.Job, row.ManifestLine, new Core.Annotations.ImageSize(width, height), ct);
+        if (read.Problem is not null)
+        {
+            return Results.Problem(read.Problem, statusCode: 410);
+        }
+
+        http.Response.Headers.CacheControl = $"private, max-age={(int)Math.Clamp((grant.ExpiresAt - time.GetUtcNow()).TotalSeconds, 0, 300)}";
+        return Results.File(EarlierMaskService.EncodePng(read), "image/png");
     }
 
     private static async Task<ObjectRow?> RequesterObjectAsync(IDbContextFactory<GroundTruthDbContext> dbFactory, long id, Caller caller, CancellationToken ct)

@@ -28,6 +28,7 @@ public sealed class LabelingService(
     JobProgressNotifier notifier,
     OutputManifestService output,
     SegmentationMaskService masks,
+    EarlierMaskService earlierMasks,
     IObjectStore store,
     DataUrlSigner dataUrls,
     TimeProvider time)
@@ -79,15 +80,18 @@ public sealed class LabelingService(
         }
 
         var j = row.job;
+        var contentUrl = dataUrls.UrlFor(row.a.Id, workerId, row.Id, row.a.LeaseExpiresAt);
         return new TaskForWorker(row.a.Id, j.Id, j.Name, j.TaskType, j.Labels, j.Instructions.ShortText, j.Instructions.FullText,
             j.Instructions.GoodExampleKeys, j.Instructions.BadExampleKeys, row.Id,
             j.Descriptor.DataKind == DataKind.Text ? row.Source : null, row.Width, row.Height, row.a.AcceptedAt, row.a.LeaseExpiresAt)
         {
             ManifestLine = row.ManifestLine,
             DraftJson = row.a.DraftJson,
-            ContentUrl = dataUrls.UrlFor(row.a.Id, workerId, row.Id, row.a.LeaseExpiresAt),
+            ContentUrl = contentUrl,
             PreAnnotationsAttribute = j.PreAnnotationsAttribute,
-            EarlierLabelsJson = EarlierLabelsOf(j, row.ManifestLine, row.Width, row.Height),
+            EarlierLabelsJson = j.Descriptor.ReviewsMask
+                ? EarlierMaskService.InitialValue(j, row.ManifestLine, contentUrl + DataUrlSigner.EarlierMaskSuffix)?.ToJsonString()
+                : EarlierLabelsOf(j, row.ManifestLine, row.Width, row.Height),
         };
     }
 
@@ -371,7 +375,7 @@ public sealed class LabelingService(
 
                 await transaction.CommitAsync(cancellationToken);
                 jobId = job.Id;
-                if (job.TaskType == TaskType.SemanticSegmentation)
+                if (job.Descriptor.PaintsMask)
                 {
                     // The work is given up, so its mask (draft or upload) goes too.
                     await store.DeleteAsync(SegmentationMaskService.MaskKey(job.Id, taskId), cancellationToken);
@@ -479,7 +483,7 @@ public sealed class LabelingService(
             .Select(r => new { r.WorkerId, r.AnswerContent })
             .ToListAsync(cancellationToken);
         var workerAnswers = answers.Select(a => new WorkerAnswer(a.WorkerId, (JsonObject)JsonNode.Parse(a.AnswerContent)!)).ToList();
-        var result = job.TaskType == TaskType.SemanticSegmentation
+        var result = job.Descriptor.PaintsMask
             ? await ConsolidateMasksAsync(job, dataObject, workerAnswers, now, cancellationToken)
             : Consolidators.ConsolidateObject(job.Descriptor, job.Labels, job.PreAnnotationsAttribute, dataObject.ManifestLine, workerAnswers);
         if (result is null)
@@ -521,7 +525,16 @@ public sealed class LabelingService(
         var vote = SegmentationConsolidation.Consolidate(read);
         var key = SegmentationMaskService.ConsolidatedKey(job.Id, dataObject.DatasetObjectId, now);
         await store.WriteAsync(key, new MemoryStream(SegmentationConsolidation.EncodePng(vote.Mask, job.Labels.Count)), cancellationToken);
-        return SegmentationConsolidation.Annotation(job.Labels, key, vote.Confidence);
+        var annotation = SegmentationConsolidation.Annotation(job.Labels, key, vote.Confidence);
+        if (job.Descriptor.Review == ReviewKind.Adjustment)
+        {
+            // Compared with each worker's mask, not the vote: smoothing alone must not make an untouched mask "adjusted".
+            // Import refused lines whose earlier mask was unusable, so one that is now unreadable counts as adjusted.
+            var earlier = await earlierMasks.ReadAsync(job, dataObject.ManifestLine, new ImageSize(read[0].Width, read[0].Height), cancellationToken);
+            annotation.Metadata[AdjustmentStatus.Key] = earlier.Mask is null ? AdjustmentStatus.Adjusted : AdjustmentStatus.Of(earlier.Mask, read);
+        }
+
+        return annotation;
     }
 
     private static async Task FinishUnansweredAsync(GroundTruthDbContext db, LabelingJob job, DataObject dataObject, DateTimeOffset now, string reason, CancellationToken cancellationToken)

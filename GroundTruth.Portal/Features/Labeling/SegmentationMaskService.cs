@@ -149,7 +149,7 @@ public sealed class SegmentationMaskService(IDbContextFactory<GroundTruthDbConte
             join j in db.Jobs on a.JobId equals j.Id
             where a.Id == taskId && a.WorkerId == workerId && a.State == AssignmentState.Active && a.LeaseExpiresAt > now
             select new { j.Id, j.TaskType, j.Labels, o.Width, o.Height }).FirstOrDefaultAsync(cancellationToken);
-        return row is null || row.TaskType != TaskType.SemanticSegmentation
+        return row is null || !TaskTypes.Get(row.TaskType).PaintsMask
             ? null
             : new LiveTask(row.Id, row.Labels, row.Width is { } w && row.Height is { } h ? new ImageSize(w, h) : null);
     }

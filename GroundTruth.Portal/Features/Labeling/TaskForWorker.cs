@@ -27,7 +27,8 @@ public sealed record TaskForWorker(
 
     /// <summary>
     /// For verification and adjustment tasks, the earlier job's shapes in the crowd element's output shape
-    /// (<c>{"boundingBoxes":[…]}</c>, <c>{"polygons":[…]}</c>); <c>null</c> for other tasks.
+    /// (<c>{"boundingBoxes":[…]}</c>, <c>{"polygons":[…]}</c>), or for masks <c>crowd-semantic-segmentation</c>'s
+    /// initial value <c>{"labelMappings":{…},"src":signed URL}</c>; <c>null</c> for other tasks.
     /// </summary>
     public string? EarlierLabelsJson { get; init; }
 

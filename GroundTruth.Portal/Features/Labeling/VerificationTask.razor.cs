@@ -16,6 +16,8 @@ public sealed partial class VerificationTask : IAsyncDisposable
     private IJSObjectReference? _view;
     private string? _selected;
     private string? _comment;
+    private int _opacity = 100;
+    private int _shownOpacity = 100;
 
     [Parameter, EditorRequired]
     public required TaskForWorker Task { get; set; }
@@ -33,14 +35,33 @@ public sealed partial class VerificationTask : IAsyncDisposable
     [Inject]
     public required IJSRuntime JS { get; init; }
 
+    [Inject]
+    public required Images.TileService Tiles { get; init; }
+
     private TaskTypeDescriptor Type => TaskTypes.Get(Task.TaskType);
 
     private IReadOnlyList<ImageShape> Shapes { get; set; } = [];
 
-    protected override void OnParametersSet() =>
-        Shapes = Task.EarlierLabelsJson is { } json && Type.ReviewedShape is { } kind && JsonNode.Parse(json) is JsonObject element
-            ? ImageShapeAnswer.Read(kind, element)
+    private bool IsMask => Type.ReviewsMask;
+
+    /// <summary>For a mask, its classes and colours, from the initial value's <c>labelMappings</c>.</summary>
+    private IReadOnlyList<OverlayClass> MaskClasses { get; set; } = [];
+
+    protected override void OnParametersSet()
+    {
+        var element = Task.EarlierLabelsJson is { } json ? JsonNode.Parse(json) as JsonObject : null;
+        Shapes = element is not null && Type.ReviewedShape is { } kind ? ImageShapeAnswer.Read(kind, element) : [];
+        MaskClasses = IsMask && element?["labelMappings"] is JsonObject mappings
+            ? [.. mappings.Select(p => new OverlayClass(p.Key, p.Value?["color"]?.GetValue<string>() ?? "#000000"))]
             : [];
+    }
+
+    private string MaskSummary => MaskClasses.Count switch
+    {
+        _ when Task.EarlierLabelsJson is null => "The earlier mask could not be read.",
+        1 => "The earlier job's mask is painted over the image in the colour of its 1 class.",
+        var n => $"The earlier job's mask is painted over the image, one colour per class ({n} classes).",
+    };
 
     private string ShapeSummary => Shapes.Count switch
     {
@@ -60,9 +81,17 @@ public sealed partial class VerificationTask : IAsyncDisposable
         _module = await JS.InvokeAsync<IJSObjectReference>("import", "./Features/Labeling/VerificationTask.razor.js");
         _view = await _module.InvokeAsync<IJSObjectReference>("create", _host, new
         {
-            taskType = Type.ReviewedShape == ShapeKind.Polygon ? "polygon" : "boundingBox",
-            labels = Shapes.Select(s => s.Label).Distinct(StringComparer.Ordinal).ToArray(),
-            image = new { url = Task.ContentUrl, width = Task.Width, height = Task.Height },
+            taskType = IsMask ? "semanticSegmentation" : Type.ReviewedShape == ShapeKind.Polygon ? "polygon" : "boundingBox",
+            labels = IsMask
+                ? MaskClasses.Select(c => (object)new { label = c.Name, color = c.Color }).ToArray()
+                : Shapes.Select(s => (object)s.Label).Distinct().ToArray(),
+            image = new
+            {
+                url = Task.ContentUrl,
+                width = Task.Width,
+                height = Task.Height,
+                tiles = Tiles.ShouldTile(Task.Width, Task.Height) ? $"{Task.ContentUrl}/tiles" : null,
+            },
             annotations = Task.EarlierLabelsJson,
         });
     }
@@ -81,6 +110,25 @@ public sealed partial class VerificationTask : IAsyncDisposable
         else if (e.Key.Length == 1 && e.Key[0] is >= '1' and <= '9' && e.Key[0] - '1' < Task.Labels.Count)
         {
             _selected = Task.Labels[e.Key[0] - '1'].Label;
+        }
+        else if (IsMask && e.Key is "o" or "O")
+        {
+            // Hide the mask to see the image underneath, and bring it back at the opacity it had.
+            await SetOpacityAsync(_opacity > 0 ? 0 : Math.Max(_shownOpacity, 10));
+        }
+    }
+
+    private async Task SetOpacityAsync(int opacity)
+    {
+        if (_opacity > 0)
+        {
+            _shownOpacity = _opacity;
+        }
+
+        _opacity = opacity;
+        if (_view is not null)
+        {
+            await _view.InvokeVoidAsync("setMaskOpacity", opacity / 100.0);
         }
     }
 

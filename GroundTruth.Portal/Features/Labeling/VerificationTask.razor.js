@@ -1,34 +1,23 @@
-// Shows the earlier job's shapes over the image in the annotator's view mode. Nothing comes back to .NET: the
-// verifier's answer is chosen beside the canvas.
+// Shows the earlier job's labels over the image in the annotator's view mode: shapes outlined, or an earlier
+// segmentation mask ({labelMappings, src}) painted semi-transparent, its opacity set from the page. Nothing comes
+// back to .NET: the verifier's answer is chosen beside the canvas.
 import { createAnnotator } from '/assets/annotator/annotator.js';
-
-const css = '/assets/annotator/annotator.css';
-
-function loadStylesheet() {
-  let link = document.querySelector(`link[href="${css}"]`);
-  if (link?.sheet) return Promise.resolve();
-  if (!link) {
-    link = document.head.appendChild(document.createElement('link'));
-    link.rel = 'stylesheet';
-    link.href = css;
-  }
-  return new Promise((resolve) => {
-    link.addEventListener('load', resolve, { once: true });
-    link.addEventListener('error', resolve, { once: true });
-  });
-}
+import { imageOf, loadStylesheet } from '/assets/annotator/page-host.js';
 
 export async function create(host, task) {
-  await loadStylesheet();
+  const [, image] = await Promise.all([loadStylesheet(), imageOf(task.image)]);
   const annotator = createAnnotator(host, {
     taskType: task.taskType,
     labels: task.labels,
-    image: { url: task.image.url, width: task.image.width ?? undefined, height: task.image.height ?? undefined },
+    image,
     annotations: task.annotations ?? null,
     readOnly: true,
+    // A mask has no shapes to list, and the list's number badges would read like the verification keys 1–9.
+    shapeList: task.taskType !== 'semanticSegmentation',
   });
   host.gtAnnotator = annotator;
   return {
+    setMaskOpacity: (opacity) => annotator.setMaskOpacity(opacity),
     destroy: () => {
       delete host.gtAnnotator;
       annotator.destroy();

@@ -19,6 +19,7 @@ public class ConsolidatorsTests
     [InlineData(TaskType.PolygonVerification, "majority-vote")]
     [InlineData(TaskType.BoundingBoxAdjustment, "box-fusion")]
     [InlineData(TaskType.PolygonAdjustment, "polygon-fusion")]
+    [InlineData(TaskType.SemanticSegmentationVerification, "majority-vote")]
     public void For_EachTaskType_PicksVoteForItsLabelCount(TaskType type, string name)
     {
         Assert.Equal(name, Consolidators.For(type).Name);
@@ -28,5 +29,6 @@ public class ConsolidatorsTests
     public void For_SemanticSegmentation_RefusesBecauseMasksAreConsolidatedFromStorage()
     {
         Assert.Throws<NotSupportedException>(() => Consolidators.For(TaskType.SemanticSegmentation));
+        Assert.Throws<NotSupportedException>(() => Consolidators.For(TaskType.SemanticSegmentationAdjustment));
     }
 }

@@ -159,7 +159,7 @@ public class JobNamingTests
     public void ValidateLabelAttributeName_EndsInRefForClassification_Rejected(TaskType type)
     {
         Assert.Equal(
-            "For this task type the label attribute name must not end in '-ref' (only semantic segmentation uses '-ref').",
+            "For this task type the label attribute name must not end in '-ref' (only semantic segmentation and its adjustment use '-ref'; its verification does not).",
             JobNaming.ValidateLabelAttributeName("city-streets-ref", type));
     }
 

@@ -83,7 +83,7 @@ public class JobSpecTests
     public void Validate_LabelAttributeNameEndingInRef_CheckedAgainstTaskType()
     {
         Assert.Equal(
-            [new FieldError("LabelAttributeName", "For this task type the label attribute name must not end in '-ref' (only semantic segmentation uses '-ref').")],
+            [new FieldError("LabelAttributeName", "For this task type the label attribute name must not end in '-ref' (only semantic segmentation and its adjustment use '-ref'; its verification does not).")],
             (Valid(TaskType.TextMultiLabelClassification) with { LabelAttributeName = "species-ref" }).Validate());
     }
 
@@ -286,4 +286,17 @@ public class JobSpecTests
     };
 
     private static LabelCategory[] Labels(int count) => [.. Enumerable.Range(0, count).Select(i => new LabelCategory($"label-{i}"))];
+
+    [Theory]
+    [InlineData(TaskType.SemanticSegmentationVerification, "regions-ok", "regions", "A semantic-segmentation job's label attribute ends in '-ref' (e.g. city-streets-ref); name that attribute.")]
+    [InlineData(TaskType.SemanticSegmentationVerification, "regions-ok", "regions-ref", null)]
+    [InlineData(TaskType.SemanticSegmentationVerification, "regions-ok-ref", "regions-ref", "For this task type the label attribute name must not end in '-ref' (only semantic segmentation and its adjustment use '-ref'; its verification does not).")]
+    [InlineData(TaskType.SemanticSegmentationAdjustment, "regions-fixed-ref", "regions-ref", null)]
+    public void Validate_SegmentationReview_EarlierAttributeIsARefAndOnlyAdjustmentWritesOne(TaskType type, string attribute, string earlier, string? expected)
+    {
+        var labels = type == TaskType.SemanticSegmentationVerification ? new LabelCategory[] { new("Correct"), new("Incorrect") } : [new("sky")];
+        var errors = (Valid() with { TaskType = type, LabelAttributeName = attribute, PreAnnotationsAttribute = earlier, Labels = labels }).Validate();
+
+        Assert.Equal(expected, errors.Select(e => e.Message).SingleOrDefault());
+    }
 }

@@ -28,6 +28,18 @@ public class TaskTypesTests
             (descriptor.OutputType, descriptor.DataKind, descriptor.CrowdElement, descriptor.LabelAttributeNeedsRef, descriptor.WorkerUi, descriptor.DefaultWorkersPerObject));
     }
 
+    [Theory]
+    [InlineData(TaskType.SemanticSegmentationVerification, "groundtruth/label-verification", "crowd-image-classifier", false, WorkerUi.LabelVerification)]
+    [InlineData(TaskType.SemanticSegmentationAdjustment, "groundtruth/semantic-segmentation", "crowd-semantic-segmentation", true, WorkerUi.ImageCanvas)]
+    public void Get_SegmentationReview_ReviewsAMaskAndOnlyAdjustmentWritesARef(TaskType type, string outputType, string element, bool needsRef, WorkerUi ui)
+    {
+        var descriptor = TaskTypes.Get(type);
+
+        Assert.Equal(
+            (outputType, element, needsRef, ui, true, null, needsRef),
+            (descriptor.OutputType, descriptor.CrowdElement, descriptor.LabelAttributeNeedsRef, descriptor.WorkerUi, descriptor.ReviewsMask, descriptor.ReviewedShape, descriptor.PaintsMask));
+    }
+
     [Fact]
     public void All_Enumerated_ListsEveryTaskTypeOnceInEnumOrder()
     {

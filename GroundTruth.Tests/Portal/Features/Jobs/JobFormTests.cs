@@ -204,6 +204,24 @@ public sealed class JobFormTests : PortalTestContext
         Assert.Equal("objects", model.ToSpec([], []).PreAnnotationsAttribute);
     }
 
+    private const string MaskOutputManifest = """
+        {"source-ref":"a.png","objects":{"image_size":[{"width":64,"height":48,"depth":3}],"annotations":[]},"objects-metadata":{"class-map":{},"type":"groundtruth/object-detection"},"streets-ref":"jobs/x/0.png","streets-ref-metadata":{"internal-color-map":{"0":{"class-name":"BACKGROUND","hex-color":"#ffffff"},"1":{"class-name":"road","hex-color":"#1f77b4"},"2":{"class-name":"car","hex-color":"#ff7f0e"}},"type":"groundtruth/semantic-segmentation"}}
+        """;
+
+    [Theory]
+    [InlineData(TaskType.SemanticSegmentationAdjustment, "fixed-ref", "road\ncar")]
+    [InlineData(TaskType.SemanticSegmentationVerification, "streets-ok", "")]
+    public void ReviewedAttribute_MaskReviewManifestChosen_OffersOnlyTheSegmentationRefAttribute(TaskType type, string attribute, string labels)
+    {
+        var model = new JobFormModel { TaskType = type, LabelAttributeName = attribute };
+        var cut = RenderForm(model);
+
+        UploadManifest(cut, MaskOutputManifest);
+
+        cut.WaitForAssertion(() => Assert.Equal(["streets-ref"], cut.FindAll("[data-testid=reviewed-attribute-option]").Select(o => o.GetAttribute("data-attribute"))));
+        Assert.Equal(("streets-ref", labels), (model.PreAnnotationsAttribute, model.LabelsText));
+    }
+
     [Fact]
     public void ReviewedAttribute_NotInManifest_SaysWhichAttributesItHas()
     {

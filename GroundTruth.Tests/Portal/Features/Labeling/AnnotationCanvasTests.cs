@@ -68,4 +68,19 @@ public sealed class AnnotationCanvasTests : PortalTestContext
         Assert.Equal(["""{"boundingBoxes":[]}"""], drafts);
         Assert.StartsWith("Draft saved at", cut.Find("[data-testid=draft-status]").TextContent);
     }
+
+    [Fact]
+    public void Render_SegmentationAdjustment_SeedsTheEarlierMaskAndPaintsThroughTheMaskUpload()
+    {
+        var module = JSInterop.SetupModule(Module);
+        const string Seed = """{"labelMappings":{"sky":{"color":"#1f77b4"}},"src":"/api/task-data/signed/earlier-mask"}""";
+        var task = Task() with { TaskType = TaskType.SemanticSegmentationAdjustment, Labels = [new("sky")] };
+
+        var cut = Render<AnnotationCanvas>(p => p.Add(c => c.Task, task).Add(c => c.InitialAnnotations, Seed));
+
+        var options = System.Text.Json.JsonSerializer.SerializeToNode(module.Invocations.Single(i => i.Identifier == "create").Arguments[1])!;
+        Assert.Equal(("semanticSegmentation", Seed, "/api/tasks/9/mask", null),
+            (options["taskType"]!.GetValue<string>(), options["annotations"]!.GetValue<string>(), options["maskUrl"]!.GetValue<string>(), options["tool"]?.GetValue<string>()));
+        Assert.Contains("Correct the earlier mask", cut.Markup, StringComparison.Ordinal);
+    }
 }

@@ -52,4 +52,50 @@ public sealed class VerificationTaskTests : PortalTestContext
 
         Assert.False(submitted);
     }
+
+    private const string Mask = """{"labelMappings":{"sky":{"color":"#1f77b4"},"road":{"color":"#ff7f0e"}},"src":"/api/task-data/signed/earlier-mask"}""";
+
+    private static TaskForWorker MaskTask(int width = 640, int height = 480) => new(
+        9, Guid.NewGuid(), "verify", TaskType.SemanticSegmentationVerification, [new("Correct"), new("Incorrect")], "Short", "Full", [], [], 42, null,
+        width, height, DateTimeOffset.UtcNow, DateTimeOffset.UtcNow.AddMinutes(5)) { EarlierLabelsJson = Mask, ContentUrl = "/api/task-data/signed" };
+
+    [Fact]
+    public void Render_MaskVerification_PaintsTheEarlierMaskWithALegendOfItsClasses()
+    {
+        var module = JSInterop.SetupModule(Module);
+
+        var cut = Render<VerificationTask>(p => p.Add(c => c.Task, MaskTask()));
+
+        var options = System.Text.Json.JsonSerializer.SerializeToNode(module.Invocations.Single(i => i.Identifier == "create").Arguments[1])!;
+        Assert.Equal(("semanticSegmentation", """[{"label":"sky","color":"#1f77b4"},{"label":"road","color":"#ff7f0e"}]""", Mask),
+            (options["taskType"]!.GetValue<string>(), options["labels"]!.ToJsonString(), options["annotations"]!.GetValue<string>()));
+        Assert.Equal(["sky", "road"], cut.FindAll(".gt-mask-legend-item").Select(e => e.TextContent.Trim()));
+        Assert.Contains("background:#ff7f0e", cut.FindAll(".gt-mask-swatch")[1].GetAttribute("style"), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(640, 480, null)]
+    [InlineData(4001, 4000, "/api/task-data/signed/tiles")]
+    public void Render_ImageOverTheTileThreshold_IsHandedOverAsTiles(int width, int height, string? tiles)
+    {
+        var module = JSInterop.SetupModule(Module);
+
+        Render<VerificationTask>(p => p.Add(c => c.Task, MaskTask(width, height)));
+
+        var options = System.Text.Json.JsonSerializer.SerializeToNode(module.Invocations.Single(i => i.Identifier == "create").Arguments[1])!;
+        Assert.Equal(tiles, options["image"]!["tiles"]?.GetValue<string>());
+    }
+
+    [Fact]
+    public void Keyboard_O_HidesTheMaskAndShowsItAgainAtItsOpacity()
+    {
+        var module = JSInterop.SetupModule(Module);
+        var view = module.SetupModule("create", _ => true);
+        var cut = Render<VerificationTask>(p => p.Add(c => c.Task, MaskTask()));
+
+        cut.Find("[data-testid=verification-task]").KeyDown("o");
+        cut.Find("[data-testid=verification-task]").KeyDown("o");
+
+        Assert.Equal([0.0, 1.0], view.Invocations.Where(i => i.Identifier == "setMaskOpacity").Select(i => (double)i.Arguments[0]!));
+    }
 }

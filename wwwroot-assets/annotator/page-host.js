@@ -1,0 +1,35 @@
+// What the portal's pages do before they create an annotator: apply its stylesheet (it fits the image to its
+// stage when it loads, so the layout must be styled first) and turn the task's image into an image source,
+// a tile pyramid above the portal's tile threshold. Shared by the labeling canvas and the verification view.
+import { createTiledImageSource } from './image-source.js';
+
+export const STYLESHEET = '/assets/annotator/annotator.css';
+
+/** Adds the annotator's stylesheet once; resolves when it applies (or failed to load: the page still works). */
+export function loadStylesheet(doc = globalThis.document, href = STYLESHEET) {
+  let link = doc.querySelector(`link[href="${href}"]`);
+  if (link?.sheet) return Promise.resolve();
+  if (!link) {
+    link = doc.head.appendChild(doc.createElement('link'));
+    link.rel = 'stylesheet';
+    link.href = href;
+  }
+  return new Promise((resolve) => {
+    link.addEventListener('load', resolve, { once: true });
+    link.addEventListener('error', resolve, { once: true });
+  });
+}
+
+/**
+ * The annotator's `image` option for a task image: the URL and size as they are, or, when `tiles` names the
+ * pyramid's layout URL, a tiled source that loads the layout first and then only the tiles in view.
+ * @param {{url:string, width?:number|null, height?:number|null, tiles?:string|null}} image
+ */
+export async function imageOf({ url, width, height, tiles }, fetchImpl = globalThis.fetch) {
+  if (!tiles) return { url, width: width ?? undefined, height: height ?? undefined };
+  const response = await fetchImpl(tiles, { credentials: 'same-origin' });
+  if (!response.ok) throw new Error(`The image tiles could not be loaded (${response.status}).`);
+  const layout = await response.json();
+  const source = createTiledImageSource({ ...layout, tileUrl: (level, col, row) => `${tiles}/${level}/${col}/${row}` });
+  return { width: layout.width, height: layout.height, source };
+}
