@@ -4,6 +4,7 @@ using GroundTruth.Core.Jobs;
 using GroundTruth.Portal.Security;
 using GroundTruth.Tests.TestSupport;
 using GroundTruth.Tests.TestSupport.Builders;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -124,6 +125,40 @@ public sealed class LabelBoxTests : IClassFixture<Browser>, IAsyncLifetime
         var box = await CanvasPages.ShapeAsync(page, 0);
         Assert.Equal(left, box.GetProperty("left").GetDouble(), 0.6);
         Assert.Equal(top, box.GetProperty("top").GetDouble(), 0.6);
+    }
+
+    [Fact]
+    public async Task ImageThatDoesNotLoad_SaysSo_AndSubmitRecordsNothing()
+    {
+        // Arrange: the worker's browser cannot fetch the task's image (the request is cut, as by a dropped network).
+        _browser.RequireOrSkip();
+        await _portal.CreateUserAsync("admin@e2e.test", Roles.Admin);
+        var worker = await _portal.CreateUserAsync("boxer@e2e.test", Roles.PrivateWorker);
+        var requester = await _portal.CreateUserAsync("boxreq@e2e.test", Roles.Requester);
+        var team = await _portal.CreateTeamAsync("boxers", worker);
+        const string key = "e2e/boxes.png";
+        var path = Path.Combine(_portal.DataFolder, "objects", key);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        await File.WriteAllBytesAsync(path, SampleImages.Draw("square", 3, 800, 600));
+        var spec = Specs.Image(team, 1, "boxes-e2e") with { TaskType = TaskType.BoundingBox, LabelAttributeName = "bbox", Labels = [new("circle"), new("square")] };
+        await _portal.CreateJobAsync(spec, $$"""{"source-ref":"{{key}}"}""", requester);
+        var page = await _browser.NewPageAsync(_portal.ServerAddress);
+        await PortalPages.SignInAsync(page, "boxer@e2e.test", Password);
+        await page.RouteAsync("**/api/task-data/**", route => route.AbortAsync());
+        await page.GotoAsync("/work");
+        await PortalPages.WaitInteractiveAsync(page);
+        await page.GetByTestId("start-working").ClickAsync();
+
+        // Act: the worker tries to submit anyway, with the keyboard and with the button.
+        await Expect(page.GetByTestId("task-message")).ToContainTextAsync("Nothing was submitted", new() { Timeout = 15_000 });
+        await page.Keyboard.PressAsync("Control+Enter");
+        await page.GetByTestId("submit-task").ClickAsync();
+        await page.WaitForTimeoutAsync(1500);
+
+        // Assert: the task is still the worker's, and no answer was recorded.
+        await Expect(page.GetByTestId("task-id")).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("no-more-tasks")).ToHaveCountAsync(0);
+        Assert.Equal(0, await _portal.WithDbAsync(db => db.Responses.CountAsync()));
     }
 
     private static void AssertBox(JsonObject box, int classId, double left, double top, double width, double height)

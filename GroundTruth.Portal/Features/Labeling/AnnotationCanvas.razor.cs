@@ -15,7 +15,7 @@ public sealed partial class AnnotationCanvas : IAsyncDisposable
     private string _draftStatus = "";
     private bool _ready;
     private bool _submitted;
-    private string? _maskMessage;
+    private string? _browserMessage;
 
     [Parameter, EditorRequired]
     public required TaskForWorker Task { get; set; }
@@ -72,7 +72,7 @@ public sealed partial class AnnotationCanvas : IAsyncDisposable
 
     private bool IsSegmentation => Type.PaintsMask;
 
-    private string? ShownMessage => Message ?? _maskMessage;
+    private string? ShownMessage => Message ?? _browserMessage;
 
     // Segmentation labels carry the fixed palette colours the mask PNGs and the output's internal-color-map use.
     private object[] AnnotatorLabels => IsSegmentation
@@ -135,7 +135,7 @@ public sealed partial class AnnotationCanvas : IAsyncDisposable
         }
 
         await OnDraft.InvokeAsync(resultJson);
-        _maskMessage = null;
+        _browserMessage = null;
         _draftStatus = $"Draft saved at {Time.GetLocalNow().ToString("HH:mm:ss", CultureInfo.InvariantCulture)}.";
         StateHasChanged();
     }
@@ -156,11 +156,14 @@ public sealed partial class AnnotationCanvas : IAsyncDisposable
         _submitted = false;
     }
 
-    /// <summary>Called by the annotator when the server refused the mask it uploaded (size, labels, or not a PNG).</summary>
+    /// <summary>
+    /// Called by the browser with a problem the worker must see: the server refused the uploaded mask (size, labels,
+    /// not a PNG), or the image or the earlier labels did not load, so there is nothing to submit.
+    /// </summary>
     [JSInvokable]
-    public Task MaskRejectedAsync(string message)
+    public Task ReportProblemAsync(string message)
     {
-        _maskMessage = message;
+        _browserMessage = message;
         StateHasChanged();
         return System.Threading.Tasks.Task.CompletedTask;
     }

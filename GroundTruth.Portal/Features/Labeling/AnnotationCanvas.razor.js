@@ -46,6 +46,14 @@ export async function create(host, task, dotnet) {
     draftIntervalMs: 2000,
   });
   if (task.tool) annotator.setTool(task.tool);
+  // Nothing is submitted before the image and the annotations it starts from (a draft, or an adjustment job's earlier
+  // shapes or mask) have loaded: an answer made without them would record an empty or "adjusted" result.
+  const loaded = annotator.ready.then(() => null, (err) => err?.message || 'The image could not be loaded.');
+  const whenLoaded = async () => {
+    const problem = await loaded;
+    if (problem) await dotnet.invokeMethodAsync('ReportProblemAsync', `${problem} Nothing was submitted; reload the page, or decline the task.`).catch(() => {});
+    return problem === null;
+  };
   // Tests and the browser benchmark reach the annotator through its host element.
   host.gtAnnotator = annotator;
   const call = (method, value) => dotnet.invokeMethodAsync(method, JSON.stringify(value)).catch(() => {});
@@ -60,19 +68,20 @@ export async function create(host, task, dotnet) {
       const result = await annotator.getResultAsync();
       const problem = await uploadMask(task.maskUrl, result);
       if (problem) {
-        await dotnet.invokeMethodAsync('MaskRejectedAsync', problem).catch(() => {});
+        await dotnet.invokeMethodAsync('ReportProblemAsync', problem).catch(() => {});
         return;
       }
       // The draft names the stored mask; a reload seeds the annotator from it.
       await call('SaveDraftAsync', withoutPixels(result, { src: `${task.maskUrl}?v=${Date.now()}` }));
     }));
     annotator.on('submitrequested', () => enqueue(async () => {
+      if (!(await whenLoaded())) return;
       submitting = true;
       const result = await annotator.getResultAsync();
       const problem = await uploadMask(task.maskUrl, result);
       if (problem) {
         submitting = false;
-        await dotnet.invokeMethodAsync('MaskRejectedAsync', problem).catch(() => {});
+        await dotnet.invokeMethodAsync('ReportProblemAsync', problem).catch(() => {});
         return;
       }
       await call('SubmitAsync', withoutPixels(result, { labeledImage: {} }));
@@ -80,9 +89,13 @@ export async function create(host, task, dotnet) {
     }));
   } else {
     annotator.on('draftchanged', (e) => call('SaveDraftAsync', e.result));
-    annotator.on('submitrequested', async () => call('SubmitAsync', await annotator.getResultAsync()));
+    annotator.on('submitrequested', async () => {
+      if (await whenLoaded()) await call('SubmitAsync', await annotator.getResultAsync());
+    });
   }
 
+  // .NET enables Submit when this returns: after the load, or after telling the worker that it failed.
+  if (await loaded) await whenLoaded();
   return {
     requestSubmit: () => annotator.requestSubmit(),
     destroy: () => {
