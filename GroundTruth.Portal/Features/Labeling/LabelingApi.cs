@@ -152,7 +152,7 @@ public static class LabelingApi
     /// </summary>
     private static async Task<IResult> GetSignedEarlierMaskAsync(
         string token, HttpContext http, DataUrlSigner signer, LabelingService labeling, IDbContextFactory<GroundTruthDbContext> dbFactory,
-        EarlierMaskService earlierMasks, TimeProvider time, CancellationToken ct)
+        EarlierMaskService earlierMasks, Audit.AuditLog audit, TimeProvider time, CancellationToken ct)
     {
         var grant = signer.Read(token);
         if (grant is null || grant.WorkerId != Caller.From(http.User).UserId || !await labeling.HoldsAsync(grant, ct))
@@ -175,6 +175,8 @@ public static class LabelingApi
             return Results.Problem(read.Problem, statusCode: 410);
         }
 
+        await audit.RecordForAsync(Core.Audit.AuditActions.DataObjectViewed, grant.WorkerId, grant.DataObjectId.ToString(CultureInfo.InvariantCulture),
+            $"earlier mask ({row.Job.PreAnnotationsAttribute})", ct);
         http.Response.Headers.CacheControl = $"private, max-age={(int)Math.Clamp((grant.ExpiresAt - time.GetUtcNow()).TotalSeconds, 0, 300)}";
         return Results.File(EarlierMaskService.EncodePng(read), "image/png");
     }

@@ -186,6 +186,11 @@ public sealed class SegmentationReviewApiTests(SqlitePortalFixture fixture) : IC
             (HttpStatusCode.OK, HttpStatusCode.NotFound, HttpStatusCode.Forbidden, HttpStatusCode.NotFound),
             (byOwner.StatusCode, byOtherWorker.StatusCode, byRequester.StatusCode, tampered.StatusCode));
         Assert.Equal("image/png", byOwner.Content.Headers.ContentType!.MediaType);
+
+        // The owner's view is audited like a view of the image itself; the refused ones are not.
+        var views = (await Portal.Get<GroundTruth.Portal.Features.Audit.AuditLog>().ListAsync(new(GroundTruth.Core.Audit.AuditActions.DataObjectViewed)))
+            .Where(e => e.Details.StartsWith("earlier mask", StringComparison.Ordinal) && workers.Contains(e.ActorId)).ToList();
+        Assert.Equal(workers[0], Assert.Single(views).ActorId);
     }
 
     [Fact]
