@@ -56,6 +56,43 @@ public sealed partial class VerificationTask : IAsyncDisposable
             : [];
     }
 
+    /// <summary>
+    /// The earlier classes with their colours. Boxes take the colour of their <c>class_id</c> in the earlier line's
+    /// class map, which is the colour the earlier job's canvas (and an adjustment job with the same labels) gave them,
+    /// the same on every task; classes the map does not name (polygons have none) follow in first-seen order.
+    /// </summary>
+    private object[] ShapeLabels()
+    {
+        var indexes = new Dictionary<string, int>(StringComparer.Ordinal);
+        if (Task.PreAnnotationsAttribute is { } attribute && ParseLine()?[attribute + "-metadata"]?["class-map"] is JsonObject map)
+        {
+            foreach (var (key, name) in map)
+            {
+                if (int.TryParse(key, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var index)
+                    && name is JsonValue value && value.TryGetValue<string>(out var className))
+                {
+                    indexes.TryAdd(className, index);
+                }
+            }
+        }
+
+        var next = indexes.Count == 0 ? 0 : indexes.Values.Max() + 1;
+        return [.. Shapes.Select(s => s.Label).Distinct(StringComparer.Ordinal)
+            .Select(name => (object)new { label = name, color = SegmentationPalette.ColorOf(indexes.TryGetValue(name, out var i) ? i : next++) })];
+    }
+
+    private JsonObject? ParseLine()
+    {
+        try
+        {
+            return JsonNode.Parse(Task.ManifestLine) as JsonObject;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
+        }
+    }
+
     private string MaskSummary => MaskClasses.Count switch
     {
         _ when Task.EarlierLabelsJson is null => "The earlier mask could not be read.",
@@ -84,7 +121,7 @@ public sealed partial class VerificationTask : IAsyncDisposable
             taskType = IsMask ? "semanticSegmentation" : Type.ReviewedShape == ShapeKind.Polygon ? "polygon" : "boundingBox",
             labels = IsMask
                 ? MaskClasses.Select(c => (object)new { label = c.Name, color = c.Color }).ToArray()
-                : Shapes.Select(s => (object)s.Label).Distinct().ToArray(),
+                : ShapeLabels(),
             image = new
             {
                 url = Task.ContentUrl,

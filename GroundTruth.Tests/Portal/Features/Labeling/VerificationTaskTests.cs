@@ -23,7 +23,8 @@ public sealed class VerificationTaskTests : PortalTestContext
         var cut = Render<VerificationTask>(p => p.Add(c => c.Task, Task()));
 
         var options = System.Text.Json.JsonSerializer.SerializeToNode(module.Invocations.Single(i => i.Identifier == "create").Arguments[1])!;
-        Assert.Equal(("boundingBox", """["car","bus"]""", Earlier), (options["taskType"]!.GetValue<string>(), options["labels"]!.ToJsonString(), options["annotations"]!.GetValue<string>()));
+        Assert.Equal(("boundingBox", Earlier), (options["taskType"]!.GetValue<string>(), options["annotations"]!.GetValue<string>()));
+        Assert.Equal(["car", "bus"], options["labels"]!.AsArray().Select(l => l!["label"]!.GetValue<string>()));
         Assert.Contains("The earlier job drew 2 shapes", cut.Markup, StringComparison.Ordinal);
     }
 
@@ -97,5 +98,24 @@ public sealed class VerificationTaskTests : PortalTestContext
         cut.Find("[data-testid=verification-task]").KeyDown("o");
 
         Assert.Equal([0.0, 1.0], view.Invocations.Where(i => i.Identifier == "setMaskOpacity").Select(i => (double)i.Arguments[0]!));
+    }
+
+    [Fact]
+    public void Render_BoxVerification_ColoursEachClassByItsClassIdInTheEarlierClassMap()
+    {
+        // The earlier job listed bus as class 0 and car as class 3; this line draws car first.
+        var module = JSInterop.SetupModule(Module);
+        var task = Task() with
+        {
+            PreAnnotationsAttribute = "vehicles",
+            ManifestLine = """{"source-ref":"a.png","vehicles-metadata":{"class-map":{"3":"car","0":"bus"},"type":"groundtruth/object-detection"}}""",
+        };
+
+        Render<VerificationTask>(p => p.Add(c => c.Task, task));
+
+        var options = System.Text.Json.JsonSerializer.SerializeToNode(module.Invocations.Single(i => i.Identifier == "create").Arguments[1])!;
+        Assert.Equal(
+            [("car", SegmentationPalette.ColorOf(3)), ("bus", SegmentationPalette.ColorOf(0))],
+            options["labels"]!.AsArray().Select(l => (l!["label"]!.GetValue<string>(), l["color"]!.GetValue<string>())));
     }
 }
