@@ -75,9 +75,9 @@ public sealed partial class AnnotationCanvas : IAsyncDisposable
     private string? ShownMessage => Message ?? _browserMessage;
 
     // Segmentation labels carry the fixed palette colours the mask PNGs and the output's internal-color-map use.
-    private object[] AnnotatorLabels => IsSegmentation
-        ? [.. Task.Labels.Select((l, i) => (object)new { label = l.Label, color = SegmentationPalette.ColorOf(i) })]
-        : [.. Task.Labels.Select(l => (object)l.Label)];
+    // Label i has palette colour i for every task type: a mask's palette, and the colour the job page and the
+    // verification overlay give class i, agree with the canvas however many labels there are.
+    private object[] AnnotatorLabels => [.. Task.Labels.Select((l, i) => (object)new { label = l.Label, color = SegmentationPalette.ColorOf(i) })];
 
     // The annotator's name for the tool set of each task type.
     private string AnnotatorTaskType => Type.CrowdElement switch

@@ -24,7 +24,7 @@ public sealed class AnnotationCanvasTests : PortalTestContext
         var create = module.Invocations.Single(i => i.Identifier == "create");
         var options = System.Text.Json.JsonSerializer.SerializeToNode(create.Arguments[1])!;
         Assert.Equal("boundingBox", options["taskType"]!.GetValue<string>());
-        Assert.Equal("""["car","person"]""", options["labels"]!.ToJsonString());
+        Assert.Equal("""[{"label":"car","color":"#1f77b4"},{"label":"person","color":"#ff7f0e"}]""", options["labels"]!.ToJsonString());
         Assert.Equal("""{"url":"/api/task-data/signed","width":640,"height":480,"tiles":null}""", options["image"]!.ToJsonString());
         Assert.Equal("""{"boundingBoxes":[]}""", options["annotations"]!.GetValue<string>());
         cut.WaitForAssertion(() => Assert.Equal("Your saved draft was restored.", cut.Find("[data-testid=draft-status]").TextContent));
