@@ -114,7 +114,7 @@ public sealed class LabelingService(
 
     /// <summary>Records a classification answer. A second submit of the same task is accepted once, not counted twice.</summary>
     public Task<TaskOutcome> SubmitAsync(long taskId, string workerId, IReadOnlyList<string> chosenLabels, CancellationToken cancellationToken = default) =>
-        RunWithRetryAsync(() => TrySubmitAsync(taskId, workerId, type => ClassificationAnswer.Create(type, chosenLabels), cancellationToken), cancellationToken);
+        RunWithRetryAsync(() => DeletingMasksOnFailureAsync(written => TrySubmitAsync(taskId, workerId, type => ClassificationAnswer.Create(type, chosenLabels), written, cancellationToken)), cancellationToken);
 
     /// <summary>Records an answer in the crowd element's output shape (boxes, spans, labels…), checked by <see cref="AnswerRules"/>.</summary>
     /// <remarks>A segmentation answer's mask is taken from the task's upload (or inline <c>pngImageData</c>), checked
@@ -132,7 +132,7 @@ public sealed class LabelingService(
             answer = prepared ?? answer;
         }
 
-        return await RunWithRetryAsync(() => TrySubmitAsync(taskId, workerId, _ => answer, cancellationToken), cancellationToken);
+        return await RunWithRetryAsync(() => DeletingMasksOnFailureAsync(written => TrySubmitAsync(taskId, workerId, _ => answer, written, cancellationToken)), cancellationToken);
     }
 
     /// <summary>Saves the worker's work in progress on a live task, so a reload or a crash restores it.</summary>
@@ -191,7 +191,7 @@ public sealed class LabelingService(
         var changed = 0;
         foreach (var jobId in jobIds)
         {
-            changed += await RunWithRetryAsync(() => SweepJobAsync(jobId, now, cancellationToken), cancellationToken);
+            changed += await RunWithRetryAsync(() => DeletingMasksOnFailureAsync(written => SweepJobAsync(jobId, now, written, cancellationToken)), cancellationToken);
         }
 
         return changed;
@@ -269,7 +269,7 @@ public sealed class LabelingService(
         return active.Count > 0 ? active[0] : null;
     }
 
-    private async Task<TaskOutcome> TrySubmitAsync(long taskId, string workerId, Func<TaskTypeDescriptor, JsonObject> answerFor, CancellationToken cancellationToken)
+    private async Task<TaskOutcome> TrySubmitAsync(long taskId, string workerId, Func<TaskTypeDescriptor, JsonObject> answerFor, List<string> writtenMasks, CancellationToken cancellationToken)
     {
         Guid jobId;
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
@@ -325,7 +325,7 @@ public sealed class LabelingService(
             var dataObject = await db.DataObjects.FirstAsync(o => o.Id == assignment.DataObjectId, cancellationToken);
             if (dataObject.ResponseCount >= job.WorkersPerObject + dataObject.ExtraWorkers && dataObject.Status == DataObjectStatus.Pending)
             {
-                await ConsolidateAsync(db, job, dataObject, now, cancellationToken);
+                await ConsolidateAsync(db, job, dataObject, now, writtenMasks, cancellationToken);
             }
 
             await transaction.CommitAsync(cancellationToken);
@@ -383,7 +383,7 @@ public sealed class LabelingService(
         }, cancellationToken);
     }
 
-    private async Task<int> SweepJobAsync(Guid jobId, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<int> SweepJobAsync(Guid jobId, DateTimeOffset now, List<string> writtenMasks, CancellationToken cancellationToken)
     {
         int changed;
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
@@ -400,7 +400,7 @@ public sealed class LabelingService(
             {
                 if (dataObject.ResponseCount > 0)
                 {
-                    await ConsolidateAsync(db, job, dataObject, now, cancellationToken);
+                    await ConsolidateAsync(db, job, dataObject, now, writtenMasks, cancellationToken);
                 }
                 else
                 {
@@ -471,7 +471,7 @@ public sealed class LabelingService(
         return expired;
     }
 
-    private async Task ConsolidateAsync(GroundTruthDbContext db, LabelingJob job, DataObject dataObject, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task ConsolidateAsync(GroundTruthDbContext db, LabelingJob job, DataObject dataObject, DateTimeOffset now, List<string> writtenMasks, CancellationToken cancellationToken)
     {
         var answers = await db.Responses.AsNoTracking()
             .Where(r => r.DataObjectId == dataObject.Id)
@@ -480,7 +480,7 @@ public sealed class LabelingService(
             .ToListAsync(cancellationToken);
         var workerAnswers = answers.Select(a => new WorkerAnswer(a.WorkerId, (JsonObject)JsonNode.Parse(a.AnswerContent)!)).ToList();
         var result = job.TaskType == TaskType.SemanticSegmentation
-            ? await ConsolidateMasksAsync(job, dataObject, workerAnswers, now, cancellationToken)
+            ? await ConsolidateMasksAsync(job, dataObject, workerAnswers, now, writtenMasks, cancellationToken)
             : Consolidators.ConsolidateObject(job.Descriptor, job.Labels, job.PreAnnotationsAttribute, dataObject.ManifestLine, workerAnswers);
         if (result is null)
         {
@@ -508,9 +508,10 @@ public sealed class LabelingService(
 
     /// <summary>
     /// Votes the workers' masks (<see cref="SegmentationConsolidation"/>) and writes the consolidated palette PNG beside
-    /// the output manifest; the label value is its store key.
+    /// the output manifest; the label value is its store key, added to <paramref name="writtenMasks"/> so a failed
+    /// transaction can delete it.
     /// </summary>
-    private async Task<ConsolidatedAnnotation?> ConsolidateMasksAsync(LabelingJob job, DataObject dataObject, IReadOnlyList<WorkerAnswer> answers, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<ConsolidatedAnnotation?> ConsolidateMasksAsync(LabelingJob job, DataObject dataObject, IReadOnlyList<WorkerAnswer> answers, DateTimeOffset now, List<string> writtenMasks, CancellationToken cancellationToken)
     {
         var read = await masks.ReadMasksAsync(answers.Select(a => a.AnswerContent), cancellationToken);
         if (read.Count == 0)
@@ -520,6 +521,7 @@ public sealed class LabelingService(
 
         var vote = SegmentationConsolidation.Consolidate(read);
         var key = SegmentationMaskService.ConsolidatedKey(job.Id, dataObject.DatasetObjectId, now);
+        writtenMasks.Add(key);
         await store.WriteAsync(key, new MemoryStream(SegmentationConsolidation.EncodePng(vote.Mask, job.Labels.Count)), cancellationToken);
         return SegmentationConsolidation.Annotation(job.Labels, key, vote.Confidence);
     }
@@ -538,6 +540,37 @@ public sealed class LabelingService(
         await db.Jobs.Where(j => j.Id == job.Id).ExecuteUpdateAsync(s => s
             .SetProperty(j => j.FailedNonRetryableError, j => j.FailedNonRetryableError + 1)
             .SetProperty(j => j.LastModifiedAt, now), cancellationToken);
+    }
+
+    /// <summary>
+    /// Runs one transaction attempt that may write consolidated masks. The object store is outside the transaction, so
+    /// when the attempt throws (a conflict about to be retried, or a failure) the masks it wrote are deleted: no
+    /// committed row names them. They are written before the commit, not after it, so a committed label never names a
+    /// file that a crash kept from being written.
+    /// </summary>
+    private async Task<T> DeletingMasksOnFailureAsync<T>(Func<List<string>, Task<T>> attempt)
+    {
+        var written = new List<string>();
+        try
+        {
+            return await attempt(written);
+        }
+        catch
+        {
+            foreach (var key in written)
+            {
+                try
+                {
+                    await store.DeleteAsync(key, CancellationToken.None);
+                }
+                catch (IOException)
+                {
+                    // The attempt's own failure is the one worth reporting; an orphan file is harmless.
+                }
+            }
+
+            throw;
+        }
     }
 
     private static async Task<T> RunWithRetryAsync<T>(Func<Task<T>> action, CancellationToken cancellationToken)
