@@ -101,21 +101,28 @@ public sealed class WorkforceService(IDbContextFactory<GroundTruthDbContext> dbF
         return (team.Id, []);
     }
 
+    /// <summary>Adds a member to a team; audited once the member is added (not when they already were one).</summary>
     public async Task AddMemberAsync(Guid teamId, string userId, string? actorId = null, CancellationToken cancellationToken = default)
     {
-        await audit.RecordForAsync(Core.Audit.AuditActions.TeamMembersChanged, actorId, teamId.ToString(), $"added {userId}", cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        if (!await db.WorkTeamMembers.AnyAsync(m => m.WorkTeamId == teamId && m.UserId == userId, cancellationToken))
+        if (await db.WorkTeamMembers.AnyAsync(m => m.WorkTeamId == teamId && m.UserId == userId, cancellationToken))
         {
-            db.WorkTeamMembers.Add(new WorkTeamMember { WorkTeamId = teamId, UserId = userId, AddedAt = time.GetUtcNow() });
-            await db.SaveChangesAsync(cancellationToken);
+            return;
         }
+
+        db.WorkTeamMembers.Add(new WorkTeamMember { WorkTeamId = teamId, UserId = userId, AddedAt = time.GetUtcNow() });
+        await db.SaveChangesAsync(cancellationToken);
+        await audit.RecordForAsync(Core.Audit.AuditActions.TeamMembersChanged, actorId, teamId.ToString(), $"added {userId}", cancellationToken);
     }
 
+    /// <summary>Removes a member from a team; audited once the member is removed (not when they were no member).</summary>
     public async Task RemoveMemberAsync(Guid teamId, string userId, string? actorId = null, CancellationToken cancellationToken = default)
     {
-        await audit.RecordForAsync(Core.Audit.AuditActions.TeamMembersChanged, actorId, teamId.ToString(), $"removed {userId}", cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        await db.WorkTeamMembers.Where(m => m.WorkTeamId == teamId && m.UserId == userId).ExecuteDeleteAsync(cancellationToken);
+        var removed = await db.WorkTeamMembers.Where(m => m.WorkTeamId == teamId && m.UserId == userId).ExecuteDeleteAsync(cancellationToken);
+        if (removed > 0)
+        {
+            await audit.RecordForAsync(Core.Audit.AuditActions.TeamMembersChanged, actorId, teamId.ToString(), $"removed {userId}", cancellationToken);
+        }
     }
 }
