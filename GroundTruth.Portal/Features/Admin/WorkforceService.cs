@@ -8,6 +8,9 @@ namespace GroundTruth.Portal.Features.Admin;
 
 public sealed record TeamRow(Guid Id, string Name, string Description, WorkforceKind Kind, IReadOnlyList<TeamMemberRow> Members);
 
+/// <summary>A team managed outside the Work teams page (a vendor's, or the public crowd), as that page lists it.</summary>
+public sealed record TeamSummary(Guid Id, string Name, string Description, WorkforceKind Kind, int MemberCount);
+
 public sealed record TeamMemberRow(string UserId, string Email, bool Deactivated, MemberActivity Activity);
 
 public sealed record WorkerOption(string UserId, string Email);
@@ -39,6 +42,16 @@ public sealed class WorkforceService(IDbContextFactory<GroundTruthDbContext> dbF
         }
 
         return rows;
+    }
+
+    /// <summary>Vendor teams and the public crowd, with their member counts (counted in the database: the crowd can be large).</summary>
+    public async Task<IReadOnlyList<TeamSummary>> ListManagedElsewhereAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var teams = await db.WorkTeams.AsNoTracking().Where(t => t.Kind != WorkforceKind.Private)
+            .Select(t => new TeamSummary(t.Id, t.Name, t.Description, t.Kind, db.WorkTeamMembers.Count(m => m.WorkTeamId == t.Id)))
+            .ToListAsync(cancellationToken);
+        return [.. teams.OrderBy(t => t.Kind).ThenBy(t => t.Name, StringComparer.OrdinalIgnoreCase)];
     }
 
     /// <summary>Users who can work: anyone with a worker role.</summary>
