@@ -329,6 +329,7 @@ public sealed class LabelingService(
             }
 
             await transaction.CommitAsync(cancellationToken);
+            writtenMasks.Clear(); // committed rows name them now
             jobId = job.Id;
         }
 
@@ -409,6 +410,7 @@ public sealed class LabelingService(
             }
 
             await transaction.CommitAsync(cancellationToken);
+            writtenMasks.Clear(); // committed rows name them now
             changed += overdue.Count;
         }
 
@@ -544,8 +546,8 @@ public sealed class LabelingService(
 
     /// <summary>
     /// Runs one transaction attempt that may write consolidated masks. The object store is outside the transaction, so
-    /// when the attempt throws (a conflict about to be retried, or a failure) the masks it wrote are deleted: no
-    /// committed row names them. They are written before the commit, not after it, so a committed label never names a
+    /// when the attempt throws before its commit (a conflict about to be retried, or a failure) the masks it wrote are
+    /// deleted: no committed row names them. The attempt empties the list once it commits. They are written before the commit, not after it, so a committed label never names a
     /// file that a crash kept from being written.
     /// </summary>
     private async Task<T> DeletingMasksOnFailureAsync<T>(Func<List<string>, Task<T>> attempt)
