@@ -61,7 +61,13 @@ public sealed class LabelingService(
     /// <summary>Gives the worker their live task of the job if they have one, else claims the next object.</summary>
     /// <returns>The task id, or <c>null</c> when nothing is available to this worker.</returns>
     public Task<long?> ClaimNextAsync(Guid jobId, string workerId, CancellationToken cancellationToken = default) =>
-        RunWithRetryAsync(() => TryClaimAsync(jobId, workerId, cancellationToken), cancellationToken);
+        RunWithRetryAsync(async () =>
+        {
+            var expired = new List<long>();
+            var taskId = await TryClaimAsync(jobId, workerId, expired, cancellationToken);
+            await DeleteWorkerMasksAsync(store, jobId, expired, cancellationToken);
+            return taskId;
+        }, cancellationToken);
 
     public async Task<TaskForWorker?> GetTaskAsync(long taskId, string workerId, CancellationToken cancellationToken = default)
     {
@@ -197,7 +203,8 @@ public sealed class LabelingService(
         return changed;
     }
 
-    private async Task<long?> TryClaimAsync(Guid jobId, string workerId, CancellationToken cancellationToken)
+    /// <param name="expiredTasks">Receives the tasks whose leases the claim expired; every return commits them.</param>
+    private async Task<long?> TryClaimAsync(Guid jobId, string workerId, List<long> expiredTasks, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken);
@@ -217,7 +224,12 @@ public sealed class LabelingService(
             return null;
         }
 
-        await ExpireLeasesAsync(db, jobId, now, now, cancellationToken);
+        var expired = await ExpireLeasesAsync(db, jobId, now, now, cancellationToken);
+        if (job.TaskType == TaskType.SemanticSegmentation)
+        {
+            expiredTasks.AddRange(expired);
+        }
+
         var active = await db.Assignments.Where(a => a.JobId == jobId && a.WorkerId == workerId && a.State == AssignmentState.Active)
             .OrderBy(a => a.AcceptedAt).Select(a => a.Id).ToListAsync(cancellationToken);
         if (active.Count >= job.MaxConcurrentTasksPerWorker)
@@ -375,7 +387,7 @@ public sealed class LabelingService(
                 if (job.TaskType == TaskType.SemanticSegmentation)
                 {
                     // The work is given up, so its mask (draft or upload) goes too.
-                    await store.DeleteAsync(SegmentationMaskService.MaskKey(job.Id, taskId), cancellationToken);
+                    await DeleteWorkerMasksAsync(store, job.Id, [taskId], cancellationToken);
                 }
             }
 
@@ -387,11 +399,17 @@ public sealed class LabelingService(
     private async Task<int> SweepJobAsync(Guid jobId, DateTimeOffset now, List<string> writtenMasks, CancellationToken cancellationToken)
     {
         int changed;
+        IReadOnlyList<long> expired;
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         {
             await using var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken);
-            changed = await ExpireLeasesAsync(db, jobId, now, now, cancellationToken);
+            expired = await ExpireLeasesAsync(db, jobId, now, now, cancellationToken);
+            changed = expired.Count;
             var job = await db.Jobs.AsNoTracking().FirstAsync(j => j.Id == jobId, cancellationToken);
+            if (job.TaskType != TaskType.SemanticSegmentation)
+            {
+                expired = [];
+            }
             var overdue = await db.DataObjects
                 .Where(o => o.JobId == jobId && o.Status == DataObjectStatus.Pending && o.AvailableUntil <= now
                     && !db.Assignments.Any(a => a.DataObjectId == o.Id && a.State == AssignmentState.Active))
@@ -413,6 +431,8 @@ public sealed class LabelingService(
             writtenMasks.Clear(); // committed rows name them now
             changed += overdue.Count;
         }
+
+        await DeleteWorkerMasksAsync(store, jobId, expired, cancellationToken);
 
         if (changed > 0)
         {
@@ -451,13 +471,14 @@ public sealed class LabelingService(
     /// <see cref="DateTimeOffset.MaxValue"/>, when a job stops), one by one with a conditional update, so a lease is
     /// expired and its object's slot freed exactly once whatever runs at the same time.
     /// </summary>
-    internal static async Task<int> ExpireLeasesAsync(GroundTruthDbContext db, Guid jobId, DateTimeOffset endingBy, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <returns>The tasks this call expired (their worker masks can go once the transaction commits).</returns>
+    internal static async Task<IReadOnlyList<long>> ExpireLeasesAsync(GroundTruthDbContext db, Guid jobId, DateTimeOffset endingBy, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var overdue = await db.Assignments
             .Where(a => a.JobId == jobId && a.State == AssignmentState.Active && a.LeaseExpiresAt <= endingBy)
             .Select(a => new { a.Id, a.DataObjectId })
             .ToListAsync(cancellationToken);
-        var expired = 0;
+        var expired = new List<long>();
         foreach (var assignment in overdue)
         {
             var changed = await db.Assignments.Where(a => a.Id == assignment.Id && a.State == AssignmentState.Active)
@@ -466,7 +487,7 @@ public sealed class LabelingService(
             {
                 await db.DataObjects.Where(o => o.Id == assignment.DataObjectId)
                     .ExecuteUpdateAsync(s => s.SetProperty(o => o.ClaimedSlots, o => o.ClaimedSlots - 1), cancellationToken);
-                expired++;
+                expired.Add(assignment.Id);
             }
         }
 
@@ -542,6 +563,19 @@ public sealed class LabelingService(
         await db.Jobs.Where(j => j.Id == job.Id).ExecuteUpdateAsync(s => s
             .SetProperty(j => j.FailedNonRetryableError, j => j.FailedNonRetryableError + 1)
             .SetProperty(j => j.LastModifiedAt, now), cancellationToken);
+    }
+
+    /// <summary>
+    /// Deletes the worker masks of tasks that ended without an answer (released, declined, expired): nothing will read
+    /// them again. Call after the transaction that ended the tasks commits. Masks exist only for segmentation jobs'
+    /// tasks; callers pass an empty list for other jobs.
+    /// </summary>
+    internal static async Task DeleteWorkerMasksAsync(IObjectStore store, Guid jobId, IReadOnlyList<long> taskIds, CancellationToken cancellationToken)
+    {
+        foreach (var taskId in taskIds)
+        {
+            await store.DeleteAsync(SegmentationMaskService.MaskKey(jobId, taskId), cancellationToken);
+        }
     }
 
     /// <summary>
