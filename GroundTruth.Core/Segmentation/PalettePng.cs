@@ -53,12 +53,14 @@ public static class PalettePng
     /// <summary>Decodes an 8-bit palette PNG to its indices.</summary>
     /// <param name="png">The file.</param>
     /// <param name="maxPixels">Refuse images with more pixels than this.</param>
+    /// <param name="expectedSize">When given, the size the header must declare: any other is refused from the header,
+    /// before the pixel data is inflated.</param>
     /// <returns>The indices and the palette size, or a problem saying why the file is not such a PNG.</returns>
-    public static PaletteImage Decode(ReadOnlySpan<byte> png, long maxPixels = long.MaxValue)
+    public static PaletteImage Decode(ReadOnlySpan<byte> png, long maxPixels = long.MaxValue, Annotations.ImageSize? expectedSize = null)
     {
         if (png.Length < Signature.Length + 25 || !png[..Signature.Length].SequenceEqual(Signature))
         {
-            return PaletteImage.Fail("The mask is not a PNG file.");
+            return PaletteImage.Fail("The mask is not a readable PNG image.");
         }
 
         var position = Signature.Length;
@@ -90,8 +92,18 @@ public static class PalettePng
             switch (type)
             {
                 case "IHDR":
+                    if (length != 13)
+                    {
+                        return PaletteImage.Fail("The mask PNG's header is malformed.");
+                    }
+
                     width = BinaryPrimitives.ReadInt32BigEndian(data);
                     height = BinaryPrimitives.ReadInt32BigEndian(data[4..]);
+                    if (expectedSize is { } size && (width != size.Width || height != size.Height))
+                    {
+                        return PaletteImage.Fail($"The mask is {width} × {height} pixels but the image is {size.Width} × {size.Height}; the mask must have the image's size.");
+                    }
+
                     if (data[9] != 3 || data[8] != 8)
                     {
                         return PaletteImage.Fail($"The mask must be an 8-bit palette PNG (pixel value = class index); this one has colour type {data[9]} and bit depth {data[8]}.");

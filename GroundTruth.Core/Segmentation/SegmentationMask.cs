@@ -2,7 +2,6 @@ using System.Text.Json.Nodes;
 using GroundTruth.Core.Annotations;
 using GroundTruth.Core.Consolidation.Geometry;
 using GroundTruth.Core.Jobs;
-using SkiaSharp;
 
 namespace GroundTruth.Core.Segmentation;
 
@@ -38,21 +37,8 @@ public static class SegmentationMask
             return MaskCheck.Fail("This image's size is not known, so a mask cannot be checked against it.");
         }
 
-        using (var data = SKData.CreateCopy(png))
-        using (var codec = SKCodec.Create(data))
-        {
-            if (codec is null || codec.EncodedFormat != SKEncodedImageFormat.Png)
-            {
-                return MaskCheck.Fail("The mask is not a readable PNG image.");
-            }
-
-            if (codec.Info.Width != size.Width || codec.Info.Height != size.Height)
-            {
-                return MaskCheck.Fail($"The mask is {codec.Info.Width} × {codec.Info.Height} pixels but the image is {size.Width} × {size.Height}; the mask must have the image's size.");
-            }
-        }
-
-        var decoded = PalettePng.Decode(png, (long)size.Width * size.Height);
+        // One pass over the file: the header's size is checked before the pixel data is inflated.
+        var decoded = PalettePng.Decode(png, expectedSize: size);
         if (decoded.Problem is not null)
         {
             return MaskCheck.Fail(decoded.Problem);

@@ -27,11 +27,15 @@ public sealed class PortalFactory : WebApplicationFactory<Program>, IAsyncLifeti
     private readonly string? _postgresConnection;
     private readonly bool _useKestrel;
     private readonly IReadOnlyDictionary<string, string?> _settings;
+    private readonly Action<IServiceCollection>? _services;
 
     /// <param name="settings">Extra configuration, e.g. <c>GroundTruth:Smtp:Host</c>.</param>
+    /// <param name="services">Extra test registrations, applied last (e.g. a database interceptor that injects a failure).</param>
     public PortalFactory(
-        DatabaseProvider provider = DatabaseProvider.Sqlite, bool useKestrel = false, TestTimeProvider? time = null, IReadOnlyDictionary<string, string?>? settings = null)
+        DatabaseProvider provider = DatabaseProvider.Sqlite, bool useKestrel = false, TestTimeProvider? time = null, IReadOnlyDictionary<string, string?>? settings = null,
+        Action<IServiceCollection>? services = null)
     {
+        _services = services;
         Provider = provider;
         _useKestrel = useKestrel;
         Time = time;
@@ -107,6 +111,7 @@ public sealed class PortalFactory : WebApplicationFactory<Program>, IAsyncLifeti
                 o.DefaultAuthenticateScheme = "TestOrCookie";
                 o.DefaultChallengeScheme = "TestOrCookie";
             });
+            _services?.Invoke(services);
         });
     }
 

@@ -8,6 +8,9 @@ namespace GroundTruth.Portal.Features.Admin;
 
 public sealed record TeamRow(Guid Id, string Name, string Description, WorkforceKind Kind, IReadOnlyList<TeamMemberRow> Members);
 
+/// <summary>A team managed outside the Work teams page (a vendor's, or the public crowd), as that page lists it.</summary>
+public sealed record TeamSummary(Guid Id, string Name, string Description, WorkforceKind Kind, int MemberCount);
+
 public sealed record TeamMemberRow(string UserId, string Email, bool Deactivated, MemberActivity Activity);
 
 public sealed record WorkerOption(string UserId, string Email);
@@ -39,6 +42,16 @@ public sealed class WorkforceService(IDbContextFactory<GroundTruthDbContext> dbF
         }
 
         return rows;
+    }
+
+    /// <summary>Vendor teams and the public crowd, with their member counts (counted in the database: the crowd can be large).</summary>
+    public async Task<IReadOnlyList<TeamSummary>> ListManagedElsewhereAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var teams = await db.WorkTeams.AsNoTracking().Where(t => t.Kind != WorkforceKind.Private)
+            .Select(t => new TeamSummary(t.Id, t.Name, t.Description, t.Kind, db.WorkTeamMembers.Count(m => m.WorkTeamId == t.Id)))
+            .ToListAsync(cancellationToken);
+        return [.. teams.OrderBy(t => t.Kind).ThenBy(t => t.Name, StringComparer.OrdinalIgnoreCase)];
     }
 
     /// <summary>Users who can work: anyone with a worker role.</summary>
@@ -101,21 +114,28 @@ public sealed class WorkforceService(IDbContextFactory<GroundTruthDbContext> dbF
         return (team.Id, []);
     }
 
+    /// <summary>Adds a member to a team; audited once the member is added (not when they already were one).</summary>
     public async Task AddMemberAsync(Guid teamId, string userId, string? actorId = null, CancellationToken cancellationToken = default)
     {
-        await audit.RecordForAsync(Core.Audit.AuditActions.TeamMembersChanged, actorId, teamId.ToString(), $"added {userId}", cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        if (!await db.WorkTeamMembers.AnyAsync(m => m.WorkTeamId == teamId && m.UserId == userId, cancellationToken))
+        if (await db.WorkTeamMembers.AnyAsync(m => m.WorkTeamId == teamId && m.UserId == userId, cancellationToken))
         {
-            db.WorkTeamMembers.Add(new WorkTeamMember { WorkTeamId = teamId, UserId = userId, AddedAt = time.GetUtcNow() });
-            await db.SaveChangesAsync(cancellationToken);
+            return;
         }
+
+        db.WorkTeamMembers.Add(new WorkTeamMember { WorkTeamId = teamId, UserId = userId, AddedAt = time.GetUtcNow() });
+        await db.SaveChangesAsync(cancellationToken);
+        await audit.RecordForAsync(Core.Audit.AuditActions.TeamMembersChanged, actorId, teamId.ToString(), $"added {userId}", cancellationToken);
     }
 
+    /// <summary>Removes a member from a team; audited once the member is removed (not when they were no member).</summary>
     public async Task RemoveMemberAsync(Guid teamId, string userId, string? actorId = null, CancellationToken cancellationToken = default)
     {
-        await audit.RecordForAsync(Core.Audit.AuditActions.TeamMembersChanged, actorId, teamId.ToString(), $"removed {userId}", cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        await db.WorkTeamMembers.Where(m => m.WorkTeamId == teamId && m.UserId == userId).ExecuteDeleteAsync(cancellationToken);
+        var removed = await db.WorkTeamMembers.Where(m => m.WorkTeamId == teamId && m.UserId == userId).ExecuteDeleteAsync(cancellationToken);
+        if (removed > 0)
+        {
+            await audit.RecordForAsync(Core.Audit.AuditActions.TeamMembersChanged, actorId, teamId.ToString(), $"removed {userId}", cancellationToken);
+        }
     }
 }

@@ -26,9 +26,10 @@ public sealed class InvitationService(
         string email, Guid? teamId, string role, string actorId, CancellationToken cancellationToken = default)
     {
         email = email.Trim();
-        if (!System.Net.Mail.MailAddress.TryCreate(email, out _))
+        var inviteeErrors = await CheckInviteeAsync(email, role, cancellationToken);
+        if (inviteeErrors.Count > 0)
         {
-            return (null, [new FieldError("Email", $"'{email}' is not an e-mail address.")]);
+            return (null, inviteeErrors);
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -37,12 +38,6 @@ public sealed class InvitationService(
         if (!Roles.Workers.Contains(role) && !vendorAdmin)
         {
             return (null, [new FieldError("Role", "Invitations are for worker roles, or for a vendor company's admin.")]);
-        }
-
-        var normalized = email.ToUpperInvariant();
-        if (await db.Users.AnyAsync(u => u.NormalizedEmail == normalized, cancellationToken))
-        {
-            return (null, [new FieldError("Email", $"{email} already has an account; add them to the team instead.")]);
         }
 
         var token = Convert.ToHexString(RandomNumberGenerator.GetBytes(32)).ToLowerInvariant();
@@ -62,6 +57,29 @@ public sealed class InvitationService(
         await db.SaveChangesAsync(cancellationToken);
         await audit.RecordForAsync(AuditActions.TeamMembersChanged, actorId, teamId?.ToString() ?? "", $"invited {email} as {role}", cancellationToken);
         return (new InvitationLink(invitation.Id, $"/invite/{token}", invitation.ExpiresAt), []);
+    }
+
+    /// <summary>
+    /// Whether <paramref name="email"/> can be invited: an e-mail address without an account. <see cref="InviteAsync"/>
+    /// checks it; callers that must create something first (a vendor company for its admin) check it before.
+    /// </summary>
+    public async Task<IReadOnlyList<FieldError>> CheckInviteeAsync(string email, string role, CancellationToken cancellationToken = default)
+    {
+        email = email.Trim();
+        if (!System.Net.Mail.MailAddress.TryCreate(email, out _))
+        {
+            return [new FieldError("Email", $"'{email}' is not an e-mail address.")];
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var normalized = email.ToUpperInvariant();
+        if (await db.Users.AnyAsync(u => u.NormalizedEmail == normalized, cancellationToken))
+        {
+            var instead = role == Roles.VendorAdmin ? "use a new address for the vendor admin" : "add them to the team instead";
+            return [new FieldError("Email", $"{email} already has an account; {instead}.")];
+        }
+
+        return [];
     }
 
     /// <summary>

@@ -211,6 +211,7 @@ public sealed class JobService(
 
     public async Task<bool> StopAsync(Guid id, Caller caller, CancellationToken cancellationToken = default)
     {
+        IReadOnlyList<long> ended;
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         {
             var job = await db.Jobs.FirstOrDefaultAsync(j => j.Id == id, cancellationToken);
@@ -227,8 +228,11 @@ public sealed class JobService(
             notifier.NotifyChanged(id);
 
             // In-flight tasks end now and free their slots.
-            await Labeling.LabelingService.ExpireLeasesAsync(db, id, DateTimeOffset.MaxValue, now, cancellationToken);
+            ended = await Labeling.LabelingService.ExpireLeasesAsync(db, id, DateTimeOffset.MaxValue, now, cancellationToken);
+            ended = job.Descriptor.PaintsMask ? ended : [];
         }
+
+        await Labeling.LabelingService.DeleteWorkerMasksAsync(store, id, ended, cancellationToken);
 
         await output.WriteFinalAsync(id, cancellationToken);
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))

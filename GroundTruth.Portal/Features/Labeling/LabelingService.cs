@@ -62,7 +62,13 @@ public sealed class LabelingService(
     /// <summary>Gives the worker their live task of the job if they have one, else claims the next object.</summary>
     /// <returns>The task id, or <c>null</c> when nothing is available to this worker.</returns>
     public Task<long?> ClaimNextAsync(Guid jobId, string workerId, CancellationToken cancellationToken = default) =>
-        RunWithRetryAsync(() => TryClaimAsync(jobId, workerId, cancellationToken), cancellationToken);
+        RunWithRetryAsync(async () =>
+        {
+            var expired = new List<long>();
+            var taskId = await TryClaimAsync(jobId, workerId, expired, cancellationToken);
+            await DeleteWorkerMasksAsync(store, jobId, expired, cancellationToken);
+            return taskId;
+        }, cancellationToken);
 
     public async Task<TaskForWorker?> GetTaskAsync(long taskId, string workerId, CancellationToken cancellationToken = default)
     {
@@ -118,7 +124,7 @@ public sealed class LabelingService(
 
     /// <summary>Records a classification answer. A second submit of the same task is accepted once, not counted twice.</summary>
     public Task<TaskOutcome> SubmitAsync(long taskId, string workerId, IReadOnlyList<string> chosenLabels, CancellationToken cancellationToken = default) =>
-        RunWithRetryAsync(() => TrySubmitAsync(taskId, workerId, type => ClassificationAnswer.Create(type, chosenLabels), cancellationToken), cancellationToken);
+        RunWithRetryAsync(() => DeletingMasksOnFailureAsync(written => TrySubmitAsync(taskId, workerId, type => ClassificationAnswer.Create(type, chosenLabels), written, cancellationToken)), cancellationToken);
 
     /// <summary>Records an answer in the crowd element's output shape (boxes, spans, labels…), checked by <see cref="AnswerRules"/>.</summary>
     /// <remarks>A segmentation answer's mask is taken from the task's upload (or inline <c>pngImageData</c>), checked
@@ -136,7 +142,7 @@ public sealed class LabelingService(
             answer = prepared ?? answer;
         }
 
-        return await RunWithRetryAsync(() => TrySubmitAsync(taskId, workerId, _ => answer, cancellationToken), cancellationToken);
+        return await RunWithRetryAsync(() => DeletingMasksOnFailureAsync(written => TrySubmitAsync(taskId, workerId, _ => answer, written, cancellationToken)), cancellationToken);
     }
 
     /// <summary>Saves the worker's work in progress on a live task, so a reload or a crash restores it.</summary>
@@ -195,13 +201,14 @@ public sealed class LabelingService(
         var changed = 0;
         foreach (var jobId in jobIds)
         {
-            changed += await RunWithRetryAsync(() => SweepJobAsync(jobId, now, cancellationToken), cancellationToken);
+            changed += await RunWithRetryAsync(() => DeletingMasksOnFailureAsync(written => SweepJobAsync(jobId, now, written, cancellationToken)), cancellationToken);
         }
 
         return changed;
     }
 
-    private async Task<long?> TryClaimAsync(Guid jobId, string workerId, CancellationToken cancellationToken)
+    /// <param name="expiredTasks">Receives the tasks whose leases the claim expired; every return commits them.</param>
+    private async Task<long?> TryClaimAsync(Guid jobId, string workerId, List<long> expiredTasks, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken);
@@ -221,7 +228,12 @@ public sealed class LabelingService(
             return null;
         }
 
-        await ExpireLeasesAsync(db, jobId, now, now, cancellationToken);
+        var expired = await ExpireLeasesAsync(db, jobId, now, now, cancellationToken);
+        if (job.Descriptor.PaintsMask)
+        {
+            expiredTasks.AddRange(expired);
+        }
+
         var active = await db.Assignments.Where(a => a.JobId == jobId && a.WorkerId == workerId && a.State == AssignmentState.Active)
             .OrderBy(a => a.AcceptedAt).Select(a => a.Id).ToListAsync(cancellationToken);
         if (active.Count >= job.MaxConcurrentTasksPerWorker)
@@ -273,7 +285,7 @@ public sealed class LabelingService(
         return active.Count > 0 ? active[0] : null;
     }
 
-    private async Task<TaskOutcome> TrySubmitAsync(long taskId, string workerId, Func<TaskTypeDescriptor, JsonObject> answerFor, CancellationToken cancellationToken)
+    private async Task<TaskOutcome> TrySubmitAsync(long taskId, string workerId, Func<TaskTypeDescriptor, JsonObject> answerFor, List<string> writtenMasks, CancellationToken cancellationToken)
     {
         Guid jobId;
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
@@ -329,10 +341,11 @@ public sealed class LabelingService(
             var dataObject = await db.DataObjects.FirstAsync(o => o.Id == assignment.DataObjectId, cancellationToken);
             if (dataObject.ResponseCount >= job.WorkersPerObject + dataObject.ExtraWorkers && dataObject.Status == DataObjectStatus.Pending)
             {
-                await ConsolidateAsync(db, job, dataObject, now, cancellationToken);
+                await ConsolidateAsync(db, job, dataObject, now, writtenMasks, cancellationToken);
             }
 
             await transaction.CommitAsync(cancellationToken);
+            writtenMasks.Clear(); // committed rows name them now
             jobId = job.Id;
         }
 
@@ -378,7 +391,7 @@ public sealed class LabelingService(
                 if (job.Descriptor.PaintsMask)
                 {
                     // The work is given up, so its mask (draft or upload) goes too.
-                    await store.DeleteAsync(SegmentationMaskService.MaskKey(job.Id, taskId), cancellationToken);
+                    await DeleteWorkerMasksAsync(store, job.Id, [taskId], cancellationToken);
                 }
             }
 
@@ -387,14 +400,20 @@ public sealed class LabelingService(
         }, cancellationToken);
     }
 
-    private async Task<int> SweepJobAsync(Guid jobId, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<int> SweepJobAsync(Guid jobId, DateTimeOffset now, List<string> writtenMasks, CancellationToken cancellationToken)
     {
         int changed;
+        IReadOnlyList<long> expired;
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         {
             await using var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken);
-            changed = await ExpireLeasesAsync(db, jobId, now, now, cancellationToken);
+            expired = await ExpireLeasesAsync(db, jobId, now, now, cancellationToken);
+            changed = expired.Count;
             var job = await db.Jobs.AsNoTracking().FirstAsync(j => j.Id == jobId, cancellationToken);
+            if (!job.Descriptor.PaintsMask)
+            {
+                expired = [];
+            }
             var overdue = await db.DataObjects
                 .Where(o => o.JobId == jobId && o.Status == DataObjectStatus.Pending && o.AvailableUntil <= now
                     && !db.Assignments.Any(a => a.DataObjectId == o.Id && a.State == AssignmentState.Active))
@@ -404,7 +423,7 @@ public sealed class LabelingService(
             {
                 if (dataObject.ResponseCount > 0)
                 {
-                    await ConsolidateAsync(db, job, dataObject, now, cancellationToken);
+                    await ConsolidateAsync(db, job, dataObject, now, writtenMasks, cancellationToken);
                 }
                 else
                 {
@@ -413,8 +432,11 @@ public sealed class LabelingService(
             }
 
             await transaction.CommitAsync(cancellationToken);
+            writtenMasks.Clear(); // committed rows name them now
             changed += overdue.Count;
         }
+
+        await DeleteWorkerMasksAsync(store, jobId, expired, cancellationToken);
 
         if (changed > 0)
         {
@@ -453,13 +475,14 @@ public sealed class LabelingService(
     /// <see cref="DateTimeOffset.MaxValue"/>, when a job stops), one by one with a conditional update, so a lease is
     /// expired and its object's slot freed exactly once whatever runs at the same time.
     /// </summary>
-    internal static async Task<int> ExpireLeasesAsync(GroundTruthDbContext db, Guid jobId, DateTimeOffset endingBy, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <returns>The tasks this call expired (their worker masks can go once the transaction commits).</returns>
+    internal static async Task<IReadOnlyList<long>> ExpireLeasesAsync(GroundTruthDbContext db, Guid jobId, DateTimeOffset endingBy, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var overdue = await db.Assignments
             .Where(a => a.JobId == jobId && a.State == AssignmentState.Active && a.LeaseExpiresAt <= endingBy)
             .Select(a => new { a.Id, a.DataObjectId })
             .ToListAsync(cancellationToken);
-        var expired = 0;
+        var expired = new List<long>();
         foreach (var assignment in overdue)
         {
             var changed = await db.Assignments.Where(a => a.Id == assignment.Id && a.State == AssignmentState.Active)
@@ -468,14 +491,14 @@ public sealed class LabelingService(
             {
                 await db.DataObjects.Where(o => o.Id == assignment.DataObjectId)
                     .ExecuteUpdateAsync(s => s.SetProperty(o => o.ClaimedSlots, o => o.ClaimedSlots - 1), cancellationToken);
-                expired++;
+                expired.Add(assignment.Id);
             }
         }
 
         return expired;
     }
 
-    private async Task ConsolidateAsync(GroundTruthDbContext db, LabelingJob job, DataObject dataObject, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task ConsolidateAsync(GroundTruthDbContext db, LabelingJob job, DataObject dataObject, DateTimeOffset now, List<string> writtenMasks, CancellationToken cancellationToken)
     {
         var answers = await db.Responses.AsNoTracking()
             .Where(r => r.DataObjectId == dataObject.Id)
@@ -484,7 +507,7 @@ public sealed class LabelingService(
             .ToListAsync(cancellationToken);
         var workerAnswers = answers.Select(a => new WorkerAnswer(a.WorkerId, (JsonObject)JsonNode.Parse(a.AnswerContent)!)).ToList();
         var result = job.Descriptor.PaintsMask
-            ? await ConsolidateMasksAsync(job, dataObject, workerAnswers, now, cancellationToken)
+            ? await ConsolidateMasksAsync(job, dataObject, workerAnswers, now, writtenMasks, cancellationToken)
             : Consolidators.ConsolidateObject(job.Descriptor, job.Labels, job.PreAnnotationsAttribute, dataObject.ManifestLine, workerAnswers);
         if (result is null)
         {
@@ -512,9 +535,10 @@ public sealed class LabelingService(
 
     /// <summary>
     /// Votes the workers' masks (<see cref="SegmentationConsolidation"/>) and writes the consolidated palette PNG beside
-    /// the output manifest; the label value is its store key.
+    /// the output manifest; the label value is its store key, added to <paramref name="writtenMasks"/> so a failed
+    /// transaction can delete it.
     /// </summary>
-    private async Task<ConsolidatedAnnotation?> ConsolidateMasksAsync(LabelingJob job, DataObject dataObject, IReadOnlyList<WorkerAnswer> answers, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<ConsolidatedAnnotation?> ConsolidateMasksAsync(LabelingJob job, DataObject dataObject, IReadOnlyList<WorkerAnswer> answers, DateTimeOffset now, List<string> writtenMasks, CancellationToken cancellationToken)
     {
         var read = await masks.ReadMasksAsync(answers.Select(a => a.AnswerContent), cancellationToken);
         if (read.Count == 0)
@@ -524,6 +548,7 @@ public sealed class LabelingService(
 
         var vote = SegmentationConsolidation.Consolidate(read);
         var key = SegmentationMaskService.ConsolidatedKey(job.Id, dataObject.DatasetObjectId, now);
+        writtenMasks.Add(key);
         await store.WriteAsync(key, new MemoryStream(SegmentationConsolidation.EncodePng(vote.Mask, job.Labels.Count)), cancellationToken);
         var annotation = SegmentationConsolidation.Annotation(job.Labels, key, vote.Confidence);
         if (job.Descriptor.Review == ReviewKind.Adjustment)
@@ -551,6 +576,50 @@ public sealed class LabelingService(
         await db.Jobs.Where(j => j.Id == job.Id).ExecuteUpdateAsync(s => s
             .SetProperty(j => j.FailedNonRetryableError, j => j.FailedNonRetryableError + 1)
             .SetProperty(j => j.LastModifiedAt, now), cancellationToken);
+    }
+
+    /// <summary>
+    /// Deletes the worker masks of tasks that ended without an answer (released, declined, expired): nothing will read
+    /// them again. Call after the transaction that ended the tasks commits. Masks exist only for segmentation jobs'
+    /// tasks; callers pass an empty list for other jobs.
+    /// </summary>
+    internal static async Task DeleteWorkerMasksAsync(IObjectStore store, Guid jobId, IReadOnlyList<long> taskIds, CancellationToken cancellationToken)
+    {
+        foreach (var taskId in taskIds)
+        {
+            await store.DeleteAsync(SegmentationMaskService.MaskKey(jobId, taskId), cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Runs one transaction attempt that may write consolidated masks. The object store is outside the transaction, so
+    /// when the attempt throws before its commit (a conflict about to be retried, or a failure) the masks it wrote are
+    /// deleted: no committed row names them. The attempt empties the list once it commits. They are written before the commit, not after it, so a committed label never names a
+    /// file that a crash kept from being written.
+    /// </summary>
+    private async Task<T> DeletingMasksOnFailureAsync<T>(Func<List<string>, Task<T>> attempt)
+    {
+        var written = new List<string>();
+        try
+        {
+            return await attempt(written);
+        }
+        catch
+        {
+            foreach (var key in written)
+            {
+                try
+                {
+                    await store.DeleteAsync(key, CancellationToken.None);
+                }
+                catch (IOException)
+                {
+                    // The attempt's own failure is the one worth reporting; an orphan file is harmless.
+                }
+            }
+
+            throw;
+        }
     }
 
     private static async Task<T> RunWithRetryAsync<T>(Func<Task<T>> action, CancellationToken cancellationToken)

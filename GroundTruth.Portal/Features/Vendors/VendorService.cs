@@ -43,21 +43,17 @@ public sealed class VendorService(
             return (null, [new FieldError("Name", "A vendor name has 1–63 characters.")]);
         }
 
-        if (!System.Net.Mail.MailAddress.TryCreate(adminEmail.Trim(), out _))
-        {
-            return (null, [new FieldError("Email", $"'{adminEmail.Trim()}' is not an e-mail address.")]);
-        }
-
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         if (await db.VendorCompanies.AnyAsync(c => c.Name == name, cancellationToken) || await db.WorkTeams.AnyAsync(t => t.Name == name, cancellationToken))
         {
             return (null, [new FieldError("Name", $"A vendor or work team named '{name}' already exists.")]);
         }
 
-        var normalized = adminEmail.Trim().ToUpperInvariant();
-        if (await db.Users.AnyAsync(u => u.NormalizedEmail == normalized, cancellationToken))
+        // The invitation's own checks, before the company exists, so a refused address leaves no company behind.
+        var inviteeErrors = await invitations.CheckInviteeAsync(adminEmail, Roles.VendorAdmin, cancellationToken);
+        if (inviteeErrors.Count > 0)
         {
-            return (null, [new FieldError("Email", $"{adminEmail.Trim()} already has an account; use a new address for the vendor admin.")]);
+            return (null, inviteeErrors);
         }
 
         var company = await CreateCompanyAsync(db, name, actorId, cancellationToken);

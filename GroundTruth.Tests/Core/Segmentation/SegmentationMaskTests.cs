@@ -68,6 +68,39 @@ public class SegmentationMaskTests
     }
 
     [Fact]
+    public void Check_RgbaPngOfWrongSize_IsRejectedForItsSizeFirst()
+    {
+        using var bitmap = new SKBitmap(5, 4);
+        bitmap.Erase(SKColors.White);
+        using var data = bitmap.Encode(SKEncodedImageFormat.Png, 100);
+
+        var check = SegmentationMask.Check(data.ToArray(), Image, labelCount: 2);
+
+        Assert.Equal("The mask is 5 × 4 pixels but the image is 6 × 4; the mask must have the image's size.", check.Problem);
+    }
+
+    [Fact]
+    public void Check_HeaderChunkTooShort_IsRejectedNotThrown()
+    {
+        // A 12-byte IHDR (the interlace byte missing) with a valid CRC.
+        var png = Square(1);
+        var chunk = new byte[4 + 12];
+        "IHDR"u8.CopyTo(chunk);
+        png.AsSpan(16, 12).CopyTo(chunk.AsSpan(4));
+        var malformed = new List<byte>(png.AsSpan(0, 8).ToArray());
+        malformed.AddRange([0, 0, 0, 12]);
+        malformed.AddRange(chunk);
+        var crc = new byte[4];
+        BinaryPrimitives.WriteUInt32BigEndian(crc, Crc(chunk));
+        malformed.AddRange(crc);
+        malformed.AddRange(png.AsSpan(8 + 25).ToArray());
+
+        var check = SegmentationMask.Check(malformed.ToArray(), Image, labelCount: 2);
+
+        Assert.Equal("The mask PNG's header is malformed.", check.Problem);
+    }
+
+    [Fact]
     public void Check_CorruptPixelData_IsRejected()
     {
         var png = Square(1);

@@ -42,6 +42,29 @@ public sealed class AuditLogTests(SqlitePortalFixture fixture) : IClassFixture<S
     }
 
     [Fact]
+    public async Task TeamMembers_ChangeFailsOrChangesNothing_IsNotAuditedAndARealChangeIs()
+    {
+        // Arrange
+        var admin = await Portal.CreateUserAsync($"adm-{Guid.NewGuid():N}@audit.test", Roles.Admin);
+        var worker = await Portal.CreateUserAsync($"w-{Guid.NewGuid():N}@audit.test", Roles.PrivateWorker);
+        var team = await Portal.CreateTeamAsync(Specs.UniqueName("audited"));
+        var missingTeam = Guid.NewGuid();
+        var workforce = Portal.Get<WorkforceService>();
+
+        // Act
+        await Assert.ThrowsAnyAsync<DbUpdateException>(() => workforce.AddMemberAsync(missingTeam, worker, admin));
+        await workforce.RemoveMemberAsync(team, worker, admin);
+        var beforeAdding = await EntriesAsync(AuditActions.TeamMembersChanged, team.ToString());
+        await workforce.AddMemberAsync(team, worker, admin);
+        await workforce.AddMemberAsync(team, worker, admin);
+
+        // Assert
+        Assert.Empty(await EntriesAsync(AuditActions.TeamMembersChanged, missingTeam.ToString()));
+        Assert.Empty(beforeAdding);
+        Assert.Equal($"added {worker}", Assert.Single(await EntriesAsync(AuditActions.TeamMembersChanged, team.ToString())).Details);
+    }
+
+    [Fact]
     public async Task RequesterAndWorkerActions_JobsDownloadsAndViews_AreAudited()
     {
         var requester = await Portal.CreateUserAsync($"r-{Guid.NewGuid():N}@audit.test", Roles.Requester);

@@ -2,11 +2,13 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using GroundTruth.Core.Assignment;
 using GroundTruth.Core.Jobs;
 using GroundTruth.Core.Segmentation;
 using GroundTruth.Portal.Security;
 using GroundTruth.Tests.TestSupport;
 using GroundTruth.Tests.TestSupport.Builders;
+using Microsoft.EntityFrameworkCore;
 
 namespace GroundTruth.Tests.Portal.Api;
 
@@ -190,6 +192,41 @@ public sealed class SegmentationApiTests(SqlitePortalFixture fixture) : IClassFi
         var after = await Portal.ClientFor(requester).GetAsync($"/api/jobs/{job}/files/{key}");
 
         Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.NotFound), (before.StatusCode, release.StatusCode, after.StatusCode));
+    }
+
+    [Fact]
+    public async Task Sweep_ExpiredSegmentationTask_DeletesItsMask()
+    {
+        // Arrange: a worker uploads a mask, then lets the task's time limit run out.
+        var (job, requester, workers) = await SetUpAsync(1);
+        var task = await ClaimAsync(workers[0], job);
+        await PutMaskAsync(workers[0], task, Mask(1));
+        var key = $"jobs/{job:N}/annotations/worker-masks/{task}.png";
+        var before = await Portal.ClientFor(requester).GetAsync($"/api/jobs/{job}/files/{key}");
+        fixture.Time.Advance(TimeSpan.FromSeconds(61));
+
+        // Act
+        await Portal.Get<GroundTruth.Portal.Features.Labeling.LabelingService>().SweepAsync();
+
+        // Assert
+        var after = await Portal.ClientFor(requester).GetAsync($"/api/jobs/{job}/files/{key}");
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.NotFound), (before.StatusCode, after.StatusCode));
+        Assert.Equal(AssignmentState.Expired, await Portal.WithDbAsync(db => db.Assignments.Where(a => a.Id == task).Select(a => a.State).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task Stop_JobWithALiveSegmentationTask_DeletesItsMask()
+    {
+        var (job, requester, workers) = await SetUpAsync(1);
+        var task = await ClaimAsync(workers[0], job);
+        await PutMaskAsync(workers[0], task, Mask(1));
+        var key = $"jobs/{job:N}/annotations/worker-masks/{task}.png";
+
+        var stop = await Portal.ClientFor(requester).PostAsync($"/api/jobs/{job}/stop", null);
+        var after = await Portal.ClientFor(requester).GetAsync($"/api/jobs/{job}/files/{key}");
+
+        Assert.True(stop.IsSuccessStatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, after.StatusCode);
     }
 
     [Fact]

@@ -121,6 +121,37 @@ public abstract class VendorMarketplaceApiTests(PortalFixture fixture)
     }
 
     [Fact]
+    public async Task Billing_ObjectsLabeledInTwoMonths_ChargesEachMonthItsObjects()
+    {
+        // Arrange: three labeled objects, one finished a tick before this month began and one exactly as it began.
+        var requester = await Portal.CreateUserAsync($"req-{Guid.NewGuid():N}@t.io", Roles.Requester);
+        var worker = await Portal.CreateUserAsync($"vw-{Guid.NewGuid():N}@t.io", Roles.VendorWorker);
+        var vendor = await Vendors.CreateAsync(Portal, listing: Vendors.Listing(0.25m), workerIds: worker);
+        await Portal.ClientFor(requester).PutAsync($"/api/marketplace/{vendor.Id}/subscription", null);
+        var job = await Portal.CreateJobAsync(Specs.Text(vendor.TeamId), Specs.TextManifest(3), requester);
+        var labeler = Portal.ClientFor(worker);
+        for (var i = 0; i < 3; i++)
+        {
+            var task = await (await labeler.PostAsync($"/api/jobs/{job}/tasks/claim", null)).Content.ReadFromJsonAsync<JsonObject>();
+            Assert.True((await labeler.PostAsJsonAsync($"/api/tasks/{task!["taskId"]}/submit", new { labels = new[] { "positive" } })).IsSuccessStatusCode);
+        }
+
+        var now = fixture.Time.GetUtcNow();
+        var thisMonth = new DateTimeOffset(now.Year, now.Month, 1, 0, 0, 0, TimeSpan.Zero);
+        var ids = await Portal.WithDbAsync(db => db.DataObjects.Where(o => o.JobId == job).OrderBy(o => o.Id).Select(o => o.Id).ToListAsync());
+        await Portal.WithDbAsync(db => db.DataObjects.Where(o => o.Id == ids[0]).ExecuteUpdateAsync(s => s.SetProperty(o => o.CompletedAt, thisMonth.AddTicks(-1))));
+        await Portal.WithDbAsync(db => db.DataObjects.Where(o => o.Id == ids[1]).ExecuteUpdateAsync(s => s.SetProperty(o => o.CompletedAt, thisMonth)));
+
+        // Act
+        var bill = await Portal.ClientFor(requester).GetFromJsonAsync<JsonObject>("/api/billing");
+
+        // Assert
+        var charges = bill!["charges"]!.AsArray().Select(c => (Month: c!["month"]!.GetValue<string>(), Quantity: c["quantity"]!.GetValue<int>())).OrderBy(c => c.Month).ToList();
+        Assert.Equal([(DateOnly.FromDateTime(thisMonth.AddMonths(-1).UtcDateTime).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), 1),
+            (DateOnly.FromDateTime(thisMonth.UtcDateTime).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), 2)], charges);
+    }
+
+    [Fact]
     public async Task CreateJob_PublicCrowdWithoutPriceOrConfirmation_IsRefusedWithFieldMessages()
     {
         var requester = await Portal.CreateUserAsync($"req-{Guid.NewGuid():N}@t.io", Roles.Requester);
