@@ -74,7 +74,7 @@ public sealed class JobService(
             .Where(o => o.JobId == id)
             .OrderBy(o => o.DatasetObjectId)
             .Skip(skip).Take(take)
-            .Select(o => new { o.Id, o.DatasetObjectId, o.Source, o.Status, o.ResponseCount, o.MetadataJson, o.LabelJson, o.Width, o.Height })
+            .Select(o => new { o.Id, o.DatasetObjectId, o.Source, o.Status, o.ResponseCount, o.MetadataJson, o.LabelJson, o.Width, o.Height, o.FailureReason })
             .ToListAsync(cancellationToken);
 
         // Show what the output manifest holds: the labels of the run chosen for output, where one is chosen.
@@ -96,6 +96,7 @@ public sealed class JobService(
             return new ObjectRow(o.Id, o.DatasetObjectId, o.Source, o.Status, o.ResponseCount, text, metadata is null ? null : LabelSummary.Confidence(metadata))
             {
                 MaskRef = MaskRef(o.LabelJson, o.MetadataJson),
+                FailureReason = o.FailureReason,
                 Shapes = shapes,
                 ImageSize = o.Width is { } width && o.Height is { } height ? new ImageSize(width, height) : null,
             };

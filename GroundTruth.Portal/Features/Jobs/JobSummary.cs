@@ -58,6 +58,9 @@ public sealed record ObjectRow(long Id, long DatasetObjectId, string Source, Dat
     /// <summary>For shape jobs, the consolidated shapes (of the run chosen for output, if any), in image pixels.</summary>
     public IReadOnlyList<Core.Annotations.ImageShape>? Shapes { get; init; }
 
+    /// <summary>Why the object could not be labeled (a missing or undecodable image, not picked up in time, …).</summary>
+    public string? FailureReason { get; init; }
+
     /// <summary>The image's size recorded at import, when it is an image.</summary>
     public Core.Annotations.ImageSize? ImageSize { get; init; }
 }

@@ -123,22 +123,34 @@ public sealed partial class ManifestImporter(
             return (null, $"\"source-ref\" is not allowed: {keyProblem}");
         }
 
+        // From here the line is a well-formed reference to a file in the data folder, so a problem with the file
+        // itself (missing, too large, not a decodable image) makes the object failed, with its reason, rather than
+        // rejecting the line: it is counted and shown like any object that could not be labeled, and the job goes on.
+        dataObject.Source = key;
         var size = await store.GetSizeAsync(key, cancellationToken);
         if (size is null)
         {
-            return (null, $"The image '{line.Source}' does not exist in the data folder.");
+            return (Failed(dataObject, $"The image '{line.Source}' does not exist in the data folder."), null);
         }
 
         if (size > ImageProbe.MaxFileBytes)
         {
-            return (null, $"The image '{line.Source}' is {size / (1024 * 1024)} MB; the limit is {ImageProbe.MaxFileBytes / (1024 * 1024)} MB.");
+            return (Failed(dataObject, $"The image '{line.Source}' is {size / (1024 * 1024)} MB; the limit is {ImageProbe.MaxFileBytes / (1024 * 1024)} MB."), null);
         }
 
-        await using var image = await store.OpenReadAsync(key, cancellationToken);
-        var info = ImageProbe.Probe(image!, out var imageProblem);
+        ImageInfo? info = null;
+        string? imageProblem = "it could not be opened.";
+        await using (var image = await store.OpenReadAsync(key, cancellationToken))
+        {
+            if (image is not null)
+            {
+                info = ImageProbe.Probe(image, out imageProblem);
+            }
+        }
+
         if (info is null)
         {
-            return (null, $"The image '{line.Source}' cannot be used: {imageProblem}");
+            return (Failed(dataObject, $"The image '{line.Source}' cannot be used: {imageProblem}"), null);
         }
 
         if (descriptor.ReviewedShape is { } kind && job.PreAnnotationsAttribute is { } reviewed)
@@ -173,6 +185,14 @@ public sealed partial class ManifestImporter(
         return (dataObject, null);
     }
 
+    private DataObject Failed(DataObject dataObject, string reason)
+    {
+        dataObject.Status = DataObjectStatus.Failed;
+        dataObject.FailureReason = reason;
+        dataObject.CompletedAt = time.GetUtcNow();
+        return dataObject;
+    }
+
     private async Task SaveBatchAsync(Guid jobId, List<DataObject> objects, List<ImportError> errors, long bytesRead, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -181,8 +201,10 @@ public sealed partial class ManifestImporter(
         db.DataObjects.AddRange(objects);
         db.ImportErrors.AddRange(errors);
         await db.SaveChangesAsync(cancellationToken);
+        var failed = objects.Count(o => o.Status == DataObjectStatus.Failed);
         await db.Jobs.Where(j => j.Id == jobId).ExecuteUpdateAsync(s => s
             .SetProperty(j => j.TotalObjects, j => j.TotalObjects + objects.Count)
+            .SetProperty(j => j.FailedNonRetryableError, j => j.FailedNonRetryableError + failed)
             .SetProperty(j => j.ImportLinesRead, j => j.ImportLinesRead + objects.Count + errors.Count)
             .SetProperty(j => j.ImportLinesRejected, j => j.ImportLinesRejected + errors.Count)
             .SetProperty(j => j.ImportBytesRead, bytesRead), cancellationToken);
@@ -201,7 +223,9 @@ public sealed partial class ManifestImporter(
             return;
         }
 
-        failure ??= job.TotalObjects == 0 ? "The input manifest has no valid line; see the import report." : null;
+        failure ??= job.TotalObjects == 0 ? "The input manifest has no valid line; see the import report."
+            : job.FailedNonRetryableError == job.TotalObjects ? "None of the images could be used; the objects table gives each one's reason."
+            : null;
         job.Status = failure is null ? JobStatus.InProgress : JobStatus.Failed;
         job.FailureReason = failure;
         job.ImportBytesRead = job.ImportBytesTotal;

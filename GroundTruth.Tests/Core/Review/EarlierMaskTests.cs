@@ -71,7 +71,7 @@ public class EarlierMaskTests
     {
         var (_, problem) = EarlierMask.Check("not a png"u8.ToArray(), new ImageSize(3, 2), Earlier, "streets-ref");
 
-        Assert.Equal("The earlier mask 'jobs/x/0.png' in \"streets-ref\" cannot be used: The mask is not a PNG file.", problem);
+        Assert.Equal("The earlier mask 'jobs/x/0.png' in \"streets-ref\" cannot be used: The mask is not a readable PNG image.", problem);
     }
 
     [Fact]

@@ -88,16 +88,23 @@ public abstract class JobsApiTests(PortalFixture fixture)
         Assert.Equal(JobStatus.InProgress, await Portal.WaitForStatusAsync(id, s => s != JobStatus.Initializing));
         var errors = (await Portal.ClientFor(requester).GetFromJsonAsync<JsonArray>($"/api/jobs/{id}/import-errors"))!
             .ToDictionary(e => e!["lineNumber"]!.GetValue<long>(), e => e!["message"]!.GetValue<string>());
-        Assert.Equal([2L, 3, 4, 5, 6, 7], errors.Keys.Order());
-        Assert.Contains("does not exist", errors[2]);
+        // Lines that are not a usable reference are rejected; a reference to a missing or undecodable file becomes a
+        // failed object with its reason, counted as failed, and the job goes on with the good images.
+        Assert.Equal([3L, 4, 6, 7], errors.Keys.Order());
         Assert.Contains("may not leave the data folder", errors[3]);
         Assert.Contains("outside the data folder", errors[4]);
-        Assert.Contains("cannot be used", errors[5]);
         Assert.Contains("scheme", errors[6]);
         Assert.Contains("needs \"source-ref\"", errors[7]);
         var objects = await Portal.WithDbAsync(db => db.DataObjects.Where(o => o.JobId == id).OrderBy(o => o.DatasetObjectId)
-            .Select(o => new { o.DatasetObjectId, o.Width, o.Height }).ToListAsync());
-        Assert.Equal([(0L, 64, 48), (7L, 64, 48)], objects.Select(o => (o.DatasetObjectId, o.Width ?? 0, o.Height ?? 0)));
+            .Select(o => new { o.DatasetObjectId, o.Width, o.Height, o.Status, o.FailureReason }).ToListAsync());
+        Assert.Equal(
+            [(0L, 64, 48, DataObjectStatus.Pending), (1L, 0, 0, DataObjectStatus.Failed), (4L, 0, 0, DataObjectStatus.Failed), (7L, 64, 48, DataObjectStatus.Pending)],
+            objects.Select(o => (o.DatasetObjectId, o.Width ?? 0, o.Height ?? 0, o.Status)));
+        Assert.Equal("The image 'missing/nothing.png' does not exist in the data folder.", objects[1].FailureReason);
+        Assert.StartsWith("The image 'broken.png' cannot be used: ", objects[2].FailureReason, StringComparison.Ordinal);
+        var job = (await Portal.ClientFor(requester).GetFromJsonAsync<JsonObject>($"/api/jobs/{id}"))!;
+        Assert.Equal(2, job["counters"]!["failedNonRetryableError"]!.GetValue<int>());
+        Assert.Equal(2, job["counters"]!["unlabeled"]!.GetValue<int>());
         File.Delete(outside);
     }
 
