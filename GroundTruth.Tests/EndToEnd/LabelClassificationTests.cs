@@ -67,7 +67,7 @@ public sealed class LabelClassificationTests : IClassFixture<Browser>, IAsyncLif
         await requester.Locator("#job-labels").FillAsync(string.Join('\n', SampleImages.Shapes));
         await PortalPages.ChooseAsync(requester, "job-team", "annotators");
         await requester.Locator("#job-short").FillAsync("Choose the shape.");
-        await requester.Locator("input.gt-file-input-manifest").SetInputFilesAsync(manifestPath);
+        await PortalPages.ChooseFileAsync(requester, "manifest", manifestPath);
         await Expect(requester.GetByTestId("manifest-chosen")).ToHaveTextAsync("upload.manifest");
         await Browser.ScreenshotAsync(requester, "create-job");
         await requester.GetByTestId("create-job").ClickAsync();
@@ -139,7 +139,7 @@ public sealed class LabelClassificationTests : IClassFixture<Browser>, IAsyncLif
         await PortalPages.ChooseAsync(requester, "job-task-type", "Text classification (multi-label)");
         await requester.Locator("#job-labels").FillAsync("delivery\nprice\nquality\nsupport");
         await PortalPages.ChooseAsync(requester, "job-team", "readers");
-        await requester.Locator("input.gt-file-input-manifest").SetInputFilesAsync(manifestPath);
+        await PortalPages.ChooseFileAsync(requester, "manifest", manifestPath);
         await requester.GetByTestId("create-job").ClickAsync();
         await Expect(requester.GetByTestId("job-status")).ToHaveTextAsync("InProgress");
 
@@ -162,6 +162,7 @@ public sealed class LabelClassificationTests : IClassFixture<Browser>, IAsyncLif
                 var text = await page.GetByTestId("task-text").TextContentAsync();
                 var row = Array.IndexOf(texts, text!.Trim());
                 var taskId = await page.GetByTestId("task-id").TextContentAsync();
+                await Expect(page.GetByTestId("task-root")).ToBeFocusedAsync(new() { Timeout = 15_000 });
                 foreach (var key in plan[row][w])
                 {
                     await page.Keyboard.PressAsync(key);
@@ -211,6 +212,7 @@ public sealed class LabelClassificationTests : IClassFixture<Browser>, IAsyncLif
             var id = long.Parse((await page.GetByTestId("task-image").GetAttributeAsync("data-object-id"))!);
             var taskId = await page.GetByTestId("task-id").TextContentAsync();
             await Expect(page.GetByTestId("task-image")).ToHaveJSPropertyAsync("complete", true);
+            await Expect(page.GetByTestId("task-root")).ToBeFocusedAsync(new() { Timeout = 15_000 });
             await page.Keyboard.PressAsync((choose(id, objects[id].Truth) + 1).ToString());
             if (screenshot is not null && n == 0)
             {

@@ -60,7 +60,7 @@ public sealed class LabelSegmentationTests : IClassFixture<Browser>, IAsyncLifet
         await PortalPages.ChooseAsync(requester, "job-team", "painters");
         await requester.Locator("#job-short").FillAsync("Paint the road and the sky.");
         await requester.Locator("#job-workers").FillAsync("2");
-        await requester.Locator("input.gt-file-input-manifest").SetInputFilesAsync(manifestPath);
+        await PortalPages.ChooseFileAsync(requester, "manifest", manifestPath);
         await requester.GetByTestId("create-job").ClickAsync();
         await Expect(requester.GetByTestId("job-status")).ToHaveTextAsync("InProgress");
 

@@ -48,7 +48,7 @@ public sealed class NamedEntityTests : IClassFixture<Browser>, IAsyncLifetime
         await PortalPages.ChooseAsync(requester, "job-team", "readers");
         await requester.Locator("#job-short").FillAsync("Mark every person and place. Select whole words only.");
         await requester.Locator("#job-workers").FillAsync("2");
-        await requester.Locator("input.gt-file-input-manifest").SetInputFilesAsync(manifestPath);
+        await PortalPages.ChooseFileAsync(requester, "manifest", manifestPath);
         await Browser.ScreenshotAsync(requester, "ner-create-job");
         await requester.GetByTestId("create-job").ClickAsync();
         await Expect(requester.GetByTestId("job-status")).ToHaveTextAsync("InProgress");

@@ -163,7 +163,7 @@ public sealed class PolygonReviewJobsTests : IClassFixture<Browser>, IAsyncLifet
 
         await PortalPages.ChooseAsync(page, "job-team", team);
         await page.Locator("#job-workers").FillAsync("1");
-        await page.Locator("input.gt-file-input-manifest").SetInputFilesAsync(manifestPath);
+        await PortalPages.ChooseFileAsync(page, "manifest", manifestPath);
 
         // The form finds the polygon job's attribute in the manifest and fills it in (and, for adjustment, its labels:
         // custom output has no class-map, so they come in the order the outlines first name them).

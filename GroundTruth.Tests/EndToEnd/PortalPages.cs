@@ -32,5 +32,15 @@ public static class PortalPages
         {
             await page.Keyboard.PressAsync("Escape");
         }
+
+        // The list closes over a frame or two; until then it covers (and takes the clicks meant for) what lies below.
+        await Expect(page.Locator(".mud-popover-open")).ToHaveCountAsync(0);
+    }
+
+    /// <summary>Chooses a file for a form's file chooser and waits, as a person would, until the form shows its name.</summary>
+    public static async Task ChooseFileAsync(IPage page, string testId, string path)
+    {
+        await page.Locator($"input.gt-file-input-{testId}").SetInputFilesAsync(path);
+        await Expect(page.GetByTestId($"{testId}-chosen")).ToHaveTextAsync(Path.GetFileName(path), new() { Timeout = 15_000 });
     }
 }

@@ -41,7 +41,7 @@ public sealed class PublicCrowdTests(Browser browser) : IClassFixture<Browser>, 
         await requester.Locator("#job-labels").FillAsync("positive\nnegative");
         await PortalPages.ChooseAsync(requester, "job-team", PublicCrowd.TeamName);
         await requester.Locator("#job-workers").FillAsync("1");
-        await requester.Locator("input.gt-file-input-manifest").SetInputFilesAsync(manifestPath);
+        await PortalPages.ChooseFileAsync(requester, "manifest", manifestPath);
         await requester.GetByTestId("create-job").ClickAsync();
         await Expect(requester.GetByTestId("confirmation-error")).ToContainTextAsync("Confirm that the data contains no personal or confidential information");
         await Expect(requester.GetByTestId("public-crowd-terms")).ToContainTextAsync("Set the price per task the public crowd is paid.");
@@ -74,6 +74,7 @@ public sealed class PublicCrowdTests(Browser browser) : IClassFixture<Browser>, 
         {
             await Expect(worker.GetByTestId("task-text")).ToContainTextAsync("text number");
             var taskId = await worker.GetByTestId("task-id").TextContentAsync();
+            await Expect(worker.GetByTestId("task-root")).ToBeFocusedAsync(new() { Timeout = 15_000 });
             await worker.Keyboard.PressAsync("2");
             await worker.Keyboard.PressAsync("Enter");
             await worker.WaitForFunctionAsync(

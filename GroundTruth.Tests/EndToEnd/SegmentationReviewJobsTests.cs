@@ -154,7 +154,7 @@ public sealed class SegmentationReviewJobsTests : IClassFixture<Browser>, IAsync
 
         await PortalPages.ChooseAsync(page, "job-team", team);
         await page.Locator("#job-workers").FillAsync("1");
-        await page.Locator("input.gt-file-input-manifest").SetInputFilesAsync(manifestPath);
+        await PortalPages.ChooseFileAsync(page, "manifest", manifestPath);
 
         // The form offers the earlier mask's '-ref' attribute and, for adjustment, its classes as the labels.
         await Expect(page.GetByTestId("reviewed-attribute-option")).ToHaveAttributeAsync("data-attribute", "regions-ref");

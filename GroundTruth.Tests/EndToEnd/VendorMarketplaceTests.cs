@@ -109,7 +109,7 @@ public sealed class VendorMarketplaceTests(Browser browser) : IClassFixture<Brow
         await PortalPages.ChooseAsync(requester, "job-team", "Acme Labeling");
         await requester.Locator("#job-workers").FillAsync("1");
         await Expect(requester.GetByTestId("vendor-price")).ToContainTextAsync("Acme Labeling charges 0.25 USD per object");
-        await requester.Locator("input.gt-file-input-manifest").SetInputFilesAsync(manifestPath);
+        await PortalPages.ChooseFileAsync(requester, "manifest", manifestPath);
         await Browser.ScreenshotAsync(requester, "create-job-vendor");
         await requester.GetByTestId("create-job").ClickAsync();
         await Expect(requester.GetByTestId("job-status")).ToHaveTextAsync("InProgress");
@@ -124,6 +124,7 @@ public sealed class VendorMarketplaceTests(Browser browser) : IClassFixture<Brow
         {
             await Expect(worker.GetByTestId("task-text")).ToContainTextAsync("text number");
             var taskId = await worker.GetByTestId("task-id").TextContentAsync();
+            await Expect(worker.GetByTestId("task-root")).ToBeFocusedAsync(new() { Timeout = 15_000 });
             await worker.Keyboard.PressAsync("1");
             await worker.Keyboard.PressAsync("Enter");
             await worker.WaitForFunctionAsync(

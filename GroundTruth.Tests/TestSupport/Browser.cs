@@ -49,6 +49,10 @@ public sealed class Browser : IAsyncLifetime
         RequireOrSkip();
         var context = await Instance.NewContextAsync(new() { BaseURL = baseUrl, ViewportSize = new() { Width = 1366, Height = 900 }, AcceptDownloads = true });
         context.SetDefaultTimeout(20_000);
+        // Web-first assertions wait up to 10 s (Playwright's default is 5): two shared cores running the suite's
+        // classes in parallel can take longer than 5 s for an import or a circuit round trip. A wait ends as soon as
+        // the expected state appears, so this only matters when the machine is slow.
+        Microsoft.Playwright.Assertions.SetDefaultExpectTimeout(10_000);
         var page = await context.NewPageAsync();
         // Browser-side errors (a failed circuit, a script error) go to a log beside the screenshots.
         page.Console += (_, message) =>
