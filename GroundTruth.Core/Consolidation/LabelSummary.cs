@@ -1,4 +1,6 @@
 using System.Text.Json.Nodes;
+using GroundTruth.Core.Annotations;
+using GroundTruth.Core.Review;
 
 namespace GroundTruth.Core.Consolidation;
 
@@ -41,6 +43,37 @@ public static class LabelSummary
         return (metadata["objects"] ?? metadata["entities"]) is JsonArray items
             ? items.Count == 1 ? "1 annotation" : $"{items.Count} annotations"
             : "(none)";
+    }
+
+    /// <summary>
+    /// A short text for a label whose value holds shapes (boxes, polygons, polylines, keypoints): what was drawn, most
+    /// frequent label first (<c>"2 × car, 1 × person"</c>), or <c>"(no shapes)"</c>; for other labels <see cref="Text(JsonObject)"/>.
+    /// </summary>
+    /// <param name="value">The label value.</param>
+    /// <param name="metadata">The label metadata.</param>
+    /// <param name="kind">The kind of shape the job draws, or <c>null</c> when it draws none.</param>
+    public static string Text(JsonNode? value, JsonObject metadata, ShapeKind? kind)
+    {
+        ArgumentNullException.ThrowIfNull(metadata);
+        if (kind is not { } shapeKind || value is null)
+        {
+            return Text(metadata);
+        }
+
+        var shapes = EarlierLabels.Shapes(value, metadata, shapeKind);
+        return ShapeCounts(shapes);
+    }
+
+    /// <summary>What the shapes are, most frequent label first: <c>"2 × car, 1 × person"</c>, or <c>"(no shapes)"</c>.</summary>
+    /// <param name="shapes">The shapes.</param>
+    public static string ShapeCounts(IReadOnlyList<ImageShape> shapes)
+    {
+        ArgumentNullException.ThrowIfNull(shapes);
+        return shapes.Count == 0
+            ? "(no shapes)"
+            : string.Join(", ", shapes.GroupBy(s => s.Label, StringComparer.Ordinal)
+                .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
+                .Select(g => $"{g.Count()} × {g.Key}"));
     }
 
     /// <summary>

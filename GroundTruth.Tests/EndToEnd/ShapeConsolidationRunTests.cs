@@ -29,7 +29,7 @@ public sealed class ShapeConsolidationRunTests(Browser browser) : IClassFixture<
 
         // The live per-object labels already reject the far clicks, but a third of the workers disputed every image.
         await Expect(page.GetByTestId("disagreements").Locator("tbody tr")).ToHaveCountAsync(4);
-        await Expect(page.GetByTestId("disagreements")).ToContainTextAsync("1 annotation");
+        await Expect(page.GetByTestId("disagreements")).ToContainTextAsync("1 × circle");
 
         // Act: learn the weights across the job.
         await PortalPages.ChooseAsync(page, "run-method", "Reliability-weighted (learned across the job)");

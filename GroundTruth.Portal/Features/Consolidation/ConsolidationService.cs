@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using GroundTruth.Core.Annotations;
 using GroundTruth.Core.Assignment;
 using GroundTruth.Core.Consolidation;
 using GroundTruth.Core.Consolidation.Classification;
@@ -218,23 +219,24 @@ public sealed class ConsolidationService(
             return [];
         }
 
-        List<(long Id, long DatasetObjectId, string Source, string? Metadata, double Confidence, int Answers, int Extra)> rows;
+        List<(long Id, long DatasetObjectId, string Source, string? Label, string? Metadata, double Confidence, int Answers, int Extra)> rows;
         if (job.SelectedRunId is { } runId)
         {
             rows = [.. (await db.RunLabels.AsNoTracking().Where(l => l.RunId == runId && l.Confidence < threshold)
-                .Join(db.DataObjects, l => l.DataObjectId, o => o.Id, (l, o) => new { o.Id, o.DatasetObjectId, o.Source, l.MetadataJson, l.Confidence, o.ResponseCount, o.ExtraWorkers })
-                .ToListAsync(cancellationToken)).Select(r => (r.Id, r.DatasetObjectId, r.Source, (string?)r.MetadataJson, r.Confidence, r.ResponseCount, r.ExtraWorkers))];
+                .Join(db.DataObjects, l => l.DataObjectId, o => o.Id, (l, o) => new { o.Id, o.DatasetObjectId, o.Source, l.LabelJson, l.MetadataJson, l.Confidence, o.ResponseCount, o.ExtraWorkers })
+                .ToListAsync(cancellationToken)).Select(r => (r.Id, r.DatasetObjectId, r.Source, (string?)r.LabelJson, (string?)r.MetadataJson, r.Confidence, r.ResponseCount, r.ExtraWorkers))];
         }
         else
         {
             var labeled = await db.DataObjects.AsNoTracking().Where(o => o.JobId == jobId && o.Status == DataObjectStatus.Labeled)
-                .Select(o => new { o.Id, o.DatasetObjectId, o.Source, o.MetadataJson, o.ResponseCount, o.ExtraWorkers }).ToListAsync(cancellationToken);
-            rows = [.. labeled.Select(o => (o.Id, o.DatasetObjectId, o.Source, o.MetadataJson, ConfidenceOf(o.MetadataJson!), o.ResponseCount, o.ExtraWorkers))
-                .Where(r => r.Item5 < threshold)];
+                .Select(o => new { o.Id, o.DatasetObjectId, o.Source, o.LabelJson, o.MetadataJson, o.ResponseCount, o.ExtraWorkers }).ToListAsync(cancellationToken);
+            rows = [.. labeled.Select(o => (o.Id, o.DatasetObjectId, o.Source, o.LabelJson, o.MetadataJson, ConfidenceOf(o.MetadataJson!), o.ResponseCount, o.ExtraWorkers))
+                .Where(r => r.Item6 < threshold)];
         }
 
+        var kind = ImageShapeAnswer.KindOf(job.Descriptor);
         return [.. rows.OrderBy(r => r.Confidence).ThenBy(r => r.DatasetObjectId)
-            .Select(r => new DisagreementRow(r.Id, r.DatasetObjectId, r.Source, r.Metadata is null ? null : LabelText(r.Metadata), r.Confidence, r.Answers, r.Extra > 0))];
+            .Select(r => new DisagreementRow(r.Id, r.DatasetObjectId, r.Source, r.Metadata is null ? null : LabelText(r.Label, r.Metadata, kind), r.Confidence, r.Answers, r.Extra > 0))];
     }
 
     /// <summary>Sends objects back for more answers: each gets <paramref name="moreWorkers"/> extra workers and returns to the pool.</summary>
@@ -278,5 +280,6 @@ public sealed class ConsolidationService(
 
     private static double ConfidenceOf(string metadataJson) => LabelSummary.Confidence(JsonNode.Parse(metadataJson)!.AsObject()) ?? 0;
 
-    private static string LabelText(string metadataJson) => LabelSummary.Text(JsonNode.Parse(metadataJson)!.AsObject());
+    private static string LabelText(string? labelJson, string metadataJson, ShapeKind? kind) =>
+        LabelSummary.Text(labelJson is null ? null : JsonNode.Parse(labelJson), JsonNode.Parse(metadataJson)!.AsObject(), kind);
 }

@@ -92,7 +92,7 @@ public sealed class JobService(
             var shapes = shapeKind is { } kind && labelJson is not null && JsonNode.Parse(labelJson) is { } value
                 ? EarlierLabels.Shapes(value, metadata, kind)
                 : null;
-            var text = shapes is not null ? ShapeCounts(shapes) : metadata is null ? null : LabelSummary.Text(metadata);
+            var text = shapes is not null ? LabelSummary.ShapeCounts(shapes) : metadata is null ? null : LabelSummary.Text(metadata);
             return new ObjectRow(o.Id, o.DatasetObjectId, o.Source, o.Status, o.ResponseCount, text, metadata is null ? null : LabelSummary.Confidence(metadata))
             {
                 MaskRef = MaskRef(o.LabelJson, o.MetadataJson),
@@ -102,12 +102,6 @@ public sealed class JobService(
             };
         })];
     }
-
-    // "2 × car, 1 × person": what the shapes are, most frequent first.
-    private static string ShapeCounts(IReadOnlyList<ImageShape> shapes) => shapes.Count == 0
-        ? "(no shapes)"
-        : string.Join(", ", shapes.GroupBy(s => s.Label, StringComparer.Ordinal).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => $"{g.Count()} × {g.Key}"));
 
     public async Task<IReadOnlyList<ImportErrorRow>> GetImportErrorsAsync(Guid id, Caller caller, int take, CancellationToken cancellationToken = default)
     {
