@@ -4,7 +4,7 @@ namespace GroundTruth.Core.Jobs;
 /// <param name="TotalLabeled">Objects labeled by humans or machines.</param>
 /// <param name="HumanLabeled">Objects labeled by humans.</param>
 /// <param name="MachineLabeled">Objects labeled by automated labeling.</param>
-/// <param name="FailedNonRetryableError">Objects that could not be labeled (not picked up in time, all workers declined).</param>
+/// <param name="FailedNonRetryableError">Objects that could not be labeled: an image missing, too large or undecodable at import, not picked up in time, declined by all workers, or no readable answer.</param>
 /// <param name="Unlabeled">Objects still waiting for a label.</param>
 public sealed record LabelCounters(int TotalLabeled, int HumanLabeled, int MachineLabeled, int FailedNonRetryableError, int Unlabeled)
 {

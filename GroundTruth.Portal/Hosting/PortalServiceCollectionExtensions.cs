@@ -67,6 +67,7 @@ public static class PortalServiceCollectionExtensions
         services.AddSingleton<LabelingService>();
         services.AddSingleton<SegmentationMaskService>();
         services.AddSingleton<EarlierMaskService>();
+        services.AddSingleton<JobFileAccess>();
         services.AddHostedService<ExpiryService>();
         services.AddSingleton<UserAdminService>();
         services.AddSingleton<WorkforceService>();

@@ -8,11 +8,14 @@ public static class CanvasPages
 {
     private const string Host = "[data-testid=annotator]";
 
-    /// <summary>Waits until the annotator has loaded the image and any draft.</summary>
+    /// <summary>Waits until the annotator has loaded the image and any draft, and the task page knows it.</summary>
     public static async Task WaitReadyAsync(IPage page)
     {
         await page.WaitForFunctionAsync($"() => document.querySelector('{Host}')?.gtAnnotator");
         await page.EvaluateAsync($"() => document.querySelector('{Host}').gtAnnotator.ready");
+
+        // The task page hears of it through the circuit; until then Submit (and a verdict) is not taken.
+        await page.WaitForSelectorAsync("[data-loaded=true]");
     }
 
     /// <summary>The page coordinates (CSS pixels) of an image point, from the annotator's current view.</summary>

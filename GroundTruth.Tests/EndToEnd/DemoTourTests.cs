@@ -72,6 +72,7 @@ public sealed class DemoTourTests(Browser browser) : IClassFixture<Browser>, IAs
         await Expect(worker).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/work$"));
         await Expect(worker.GetByTestId("available-job")).ToHaveCountAsync(2);
         await Browser.ScreenshotAsync(worker, "worker-home");
+        await PortalPages.WaitInteractiveAsync(worker);
         await worker.GetByTestId("start-working").First.ClickAsync();
         await Expect(worker.GetByTestId("short-instructions")).ToContainTextAsync("Choose the shape");
         await worker.GetByTestId("full-instructions-button").ClickAsync();

@@ -81,6 +81,7 @@ public sealed class PolygonReviewJobsTests : IClassFixture<Browser>, IAsyncLifet
         Assert.Equal(2, await CanvasPages.ShapeCountAsync(verifierPage));
         Assert.Equal(["polygon", "polygon"], await ShapeTypesAsync(verifierPage));
         await verifierPage.Locator("#verification-comment").FillAsync("The square's outline misses a corner.");
+        await CanvasPages.WaitReadyAsync(verifierPage);
         await verifierPage.GetByTestId("verification-task").FocusAsync();
         await verifierPage.Keyboard.PressAsync("2");
         await Expect(verifierPage.Locator("[data-testid=label-choice][aria-pressed=true]")).ToHaveAttributeAsync("data-label", "Incorrect");
@@ -90,6 +91,7 @@ public sealed class PolygonReviewJobsTests : IClassFixture<Browser>, IAsyncLifet
         await Expect(verifierPage.Locator("[data-testid=label-choice][aria-pressed=true]")).ToHaveCountAsync(0, new() { Timeout = 15_000 });
         await CanvasPages.WaitReadyAsync(verifierPage);
         Assert.Equal(1, await CanvasPages.ShapeCountAsync(verifierPage));
+        await CanvasPages.WaitReadyAsync(verifierPage);
         await verifierPage.GetByTestId("verification-task").FocusAsync();
         await verifierPage.Keyboard.PressAsync("1");
         await verifierPage.Keyboard.PressAsync("Enter");

@@ -84,6 +84,7 @@ public sealed class ReviewJobsTests : IClassFixture<Browser>, IAsyncLifetime
         Assert.Equal(2, await CanvasPages.ShapeCountAsync(verifierPage));
         Assert.Equal(before, await CanvasPages.ScaleAsync(verifierPage));
         await verifierPage.Locator("#verification-comment").FillAsync("The circle's box is too small.");
+        await CanvasPages.WaitReadyAsync(verifierPage);
         await verifierPage.GetByTestId("verification-task").FocusAsync();
         await verifierPage.Keyboard.PressAsync("3");
         await Expect(verifierPage.Locator("[data-testid=label-choice][aria-pressed=true]")).ToHaveAttributeAsync("data-label", "Needs adjustment");
@@ -93,6 +94,7 @@ public sealed class ReviewJobsTests : IClassFixture<Browser>, IAsyncLifetime
         await Expect(verifierPage.Locator("[data-testid=label-choice][aria-pressed=true]")).ToHaveCountAsync(0, new() { Timeout = 30_000 });
         await CanvasPages.WaitReadyAsync(verifierPage);
         Assert.Equal(1, await CanvasPages.ShapeCountAsync(verifierPage));
+        await CanvasPages.WaitReadyAsync(verifierPage);
         await verifierPage.GetByTestId("verification-task").FocusAsync();
         await verifierPage.Keyboard.PressAsync("1");
         await verifierPage.Keyboard.PressAsync("Enter");

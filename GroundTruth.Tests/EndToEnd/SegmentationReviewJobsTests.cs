@@ -73,12 +73,14 @@ public sealed class SegmentationReviewJobsTests : IClassFixture<Browser>, IAsync
         var shown = await CountsAsync(verifier);
         Assert.True(shown[1] == Width * 120 && shown[2] == 300 * 100, $"overlay {string.Join(",", shown)}");
         await Expect(verifier.GetByTestId("mask-legend")).ToContainTextAsync("sky");
+        await CanvasPages.WaitReadyAsync(verifier);
         await verifier.GetByTestId("verification-task").FocusAsync();
         await verifier.Keyboard.PressAsync("o");
         await WaitOpacityAsync(verifier, 0);
         await verifier.Keyboard.PressAsync("o");
         await WaitOpacityAsync(verifier, 1);
         await verifier.Locator("#verification-comment").FillAsync("The road block is cut off on the left.");
+        await CanvasPages.WaitReadyAsync(verifier);
         await verifier.GetByTestId("verification-task").FocusAsync();
         await verifier.Keyboard.PressAsync("2");
         await Expect(verifier.Locator("[data-testid=label-choice][aria-pressed=true]")).ToHaveAttributeAsync("data-label", "Incorrect");

@@ -19,6 +19,7 @@ public sealed partial class ManifestImporter(
     IDbContextFactory<GroundTruthDbContext> dbFactory,
     IObjectStore store,
     Images.TileService tiles,
+    JobFileAccess fileAccess,
     Labeling.EarlierMaskService earlierMasks,
     JobProgressNotifier notifier,
     TimeProvider time,
@@ -118,7 +119,8 @@ public sealed partial class ManifestImporter(
         }
 
         var key = store.TryGetKey(line.Source, out var keyProblem);
-        if (key is null)
+        keyProblem = key is null ? keyProblem : await fileAccess.ProblemAsync(key, job.RequesterId, cancellationToken);
+        if (key is null || keyProblem is not null)
         {
             return (null, $"\"source-ref\" is not allowed: {keyProblem}");
         }

@@ -115,6 +115,15 @@ public sealed partial class AnnotationCanvas : IAsyncDisposable
             // Adjusting shapes starts with editing what is there; drawing and painting start with the drawing tool.
             tool = Adjusts && !IsSegmentation ? "select" : null,
         }, _self);
+    }
+
+    /// <summary>
+    /// Called by the browser once the image and the annotations the task starts from are loaded: only then can the
+    /// answer be submitted.
+    /// </summary>
+    [JSInvokable]
+    public Task LoadedAsync()
+    {
         _ready = true;
         if (Task.DraftJson is not null)
         {
@@ -122,6 +131,7 @@ public sealed partial class AnnotationCanvas : IAsyncDisposable
         }
 
         StateHasChanged();
+        return System.Threading.Tasks.Task.CompletedTask;
     }
 
     /// <summary>Called by the annotator, debounced, after edits.</summary>

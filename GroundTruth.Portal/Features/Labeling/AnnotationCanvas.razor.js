@@ -35,37 +35,63 @@ function withoutPixels(result, extra) {
   return { ...rest, ...extra };
 }
 
-export async function create(host, task, dotnet) {
-  const [, image] = await Promise.all([loadStylesheet(), imageOf(task.image)]);
+/**
+ * Returns the task's handle at once (.NET must not wait on a slow image: a JS call times out after a minute and would
+ * end the circuit); the annotator is set up behind it. .NET hears `LoadedAsync` when the image and the annotations the
+ * task starts from (a draft, or an adjustment job's earlier shapes or mask) are in, or `ReportProblemAsync` when they
+ * cannot be loaded. Nothing is submitted before that: an answer made without them would record an empty or "adjusted"
+ * result.
+ */
+export function create(host, task, dotnet) {
+  const report = (message) =>
+    dotnet.invokeMethodAsync('ReportProblemAsync', `${message} Nothing was submitted; reload the page, or decline the task.`).catch(() => {});
+  let annotator = null;
+  let destroyed = false;
 
-  const annotator = createAnnotator(host, {
-    taskType: task.taskType,
-    labels: task.labels,
-    image,
-    annotations: task.annotations ?? null,
-    draftIntervalMs: 2000,
-  });
-  if (task.tool) annotator.setTool(task.tool);
-  // Nothing is submitted before the image and the annotations it starts from (a draft, or an adjustment job's earlier
-  // shapes or mask) have loaded: an answer made without them would record an empty or "adjusted" result.
-  const loaded = annotator.ready.then(() => null, (err) => err?.message || 'The image could not be loaded.');
+  async function setUp() {
+    const [, image] = await Promise.all([loadStylesheet(), imageOf(task.image)]);
+    if (destroyed) return null;
+    annotator = createAnnotator(host, {
+      taskType: task.taskType,
+      labels: task.labels,
+      image,
+      annotations: task.annotations ?? null,
+      draftIntervalMs: 2000,
+    });
+    if (task.tool) annotator.setTool(task.tool);
+    // Tests and the browser benchmark reach the annotator through its host element.
+    host.gtAnnotator = annotator;
+    wire(annotator);
+    await annotator.ready;
+    return annotator;
+  }
+
+  // null when loaded, else why not.
+  const loaded = setUp().then(() => null, (err) => err?.message || 'The image could not be loaded.');
+  loaded.then((problem) => (problem ? report(problem) : destroyed || dotnet.invokeMethodAsync('LoadedAsync').catch(() => {})));
   const whenLoaded = async () => {
     const problem = await loaded;
-    if (problem) await dotnet.invokeMethodAsync('ReportProblemAsync', `${problem} Nothing was submitted; reload the page, or decline the task.`).catch(() => {});
+    if (problem) report(problem);
     return problem === null;
   };
-  // Tests and the browser benchmark reach the annotator through its host element.
-  host.gtAnnotator = annotator;
   const call = (method, value) => dotnet.invokeMethodAsync(method, JSON.stringify(value)).catch(() => {});
 
-  if (task.maskUrl) {
+  function wire(a) {
+    if (!task.maskUrl) {
+      a.on('draftchanged', (e) => call('SaveDraftAsync', e.result));
+      a.on('submitrequested', async () => {
+        if (await whenLoaded()) await call('SubmitAsync', await a.getResultAsync());
+      });
+      return;
+    }
+
     // Uploads run one at a time, so a late draft never overwrites the mask being submitted.
     let queue = Promise.resolve();
     let submitting = false;
     const enqueue = (work) => (queue = queue.then(work, work));
-    annotator.on('draftchanged', () => enqueue(async () => {
+    a.on('draftchanged', () => enqueue(async () => {
       if (submitting) return;
-      const result = await annotator.getResultAsync();
+      const result = await a.getResultAsync();
       const problem = await uploadMask(task.maskUrl, result);
       if (problem) {
         await dotnet.invokeMethodAsync('ReportProblemAsync', problem).catch(() => {});
@@ -74,10 +100,10 @@ export async function create(host, task, dotnet) {
       // The draft names the stored mask; a reload seeds the annotator from it.
       await call('SaveDraftAsync', withoutPixels(result, { src: `${task.maskUrl}?v=${Date.now()}` }));
     }));
-    annotator.on('submitrequested', () => enqueue(async () => {
+    a.on('submitrequested', () => enqueue(async () => {
       if (!(await whenLoaded())) return;
       submitting = true;
-      const result = await annotator.getResultAsync();
+      const result = await a.getResultAsync();
       const problem = await uploadMask(task.maskUrl, result);
       if (problem) {
         submitting = false;
@@ -87,18 +113,16 @@ export async function create(host, task, dotnet) {
       await call('SubmitAsync', withoutPixels(result, { labeledImage: {} }));
       submitting = false;
     }));
-  } else {
-    annotator.on('draftchanged', (e) => call('SaveDraftAsync', e.result));
-    annotator.on('submitrequested', async () => {
-      if (await whenLoaded()) await call('SubmitAsync', await annotator.getResultAsync());
-    });
   }
 
-  // .NET enables Submit when this returns: after the load, or after telling the worker that it failed.
-  if (await loaded) await whenLoaded();
   return {
-    requestSubmit: () => annotator.requestSubmit(),
+    requestSubmit: async () => {
+      if (annotator) annotator.requestSubmit();
+      else await whenLoaded();
+    },
     destroy: () => {
+      destroyed = true;
+      if (!annotator) return;
       delete host.gtAnnotator;
       annotator.destroy();
     },

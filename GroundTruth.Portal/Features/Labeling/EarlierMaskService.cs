@@ -20,7 +20,7 @@ public sealed record EarlierMaskRead(LabelMask? Mask, IReadOnlyList<OverlayClass
 /// classes are mapped by name to what the worker sees: the job's labels in the job's palette for adjustment (so the
 /// canvas paints on in the same indices), the earlier classes in their own colours for verification.
 /// </summary>
-public sealed class EarlierMaskService(IObjectStore store)
+public sealed class EarlierMaskService(IObjectStore store, Jobs.JobFileAccess fileAccess)
 {
     /// <summary>Reads and checks the earlier mask of <paramref name="manifestLine"/> for a job of a mask-reviewing type.</summary>
     public async Task<EarlierMaskRead> ReadAsync(LabelingJob job, string manifestLine, ImageSize image, CancellationToken cancellationToken = default)
@@ -45,7 +45,8 @@ public sealed class EarlierMaskService(IObjectStore store)
         }
 
         var key = store.TryGetKey(earlier.Reference, out var keyProblem);
-        if (key is null)
+        keyProblem = key is null ? keyProblem : await fileAccess.ProblemAsync(key, job.RequesterId, cancellationToken);
+        if (key is null || keyProblem is not null)
         {
             return Fail($"\"{attribute}\" is not allowed: {keyProblem}");
         }

@@ -581,13 +581,22 @@ public sealed class LabelingService(
     /// <summary>
     /// Deletes the worker masks of tasks that ended without an answer (released, declined, expired): nothing will read
     /// them again. Call after the transaction that ended the tasks commits. Masks exist only for segmentation jobs'
-    /// tasks; callers pass an empty list for other jobs.
+    /// tasks; callers pass an empty list for other jobs. Best effort and not cancelled: the change that ended the tasks
+    /// has committed.
     /// </summary>
     internal static async Task DeleteWorkerMasksAsync(IObjectStore store, Guid jobId, IReadOnlyList<long> taskIds, CancellationToken cancellationToken)
     {
         foreach (var taskId in taskIds)
         {
-            await store.DeleteAsync(SegmentationMaskService.MaskKey(jobId, taskId), cancellationToken);
+            try
+            {
+                await store.DeleteAsync(SegmentationMaskService.MaskKey(jobId, taskId), CancellationToken.None);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidOperationException or System.Net.Http.HttpRequestException)
+            {
+                // Best effort: the claim, sweep or stop that ended the task has committed and must still report so; a
+                // mask left behind is unreachable (its task is over) and harmless.
+            }
         }
     }
 
@@ -612,9 +621,9 @@ public sealed class LabelingService(
                 {
                     await store.DeleteAsync(key, CancellationToken.None);
                 }
-                catch (IOException)
+                catch (Exception cleanup) when (cleanup is IOException or UnauthorizedAccessException or InvalidOperationException or System.Net.Http.HttpRequestException)
                 {
-                    // The attempt's own failure is the one worth reporting; an orphan file is harmless.
+                    // The attempt's own failure is the one worth reporting (and retrying); an orphan file is harmless.
                 }
             }
 

@@ -14,6 +14,9 @@ public sealed partial class VerificationTask : IAsyncDisposable
     private ElementReference _host;
     private IJSObjectReference? _module;
     private IJSObjectReference? _view;
+    private DotNetObjectReference<VerificationTask>? _self;
+    private bool _loaded;
+    private string? _loadProblem;
     private string? _selected;
     private string? _comment;
     private int _opacity = 100;
@@ -97,6 +100,7 @@ public sealed partial class VerificationTask : IAsyncDisposable
     {
         _ when Task.EarlierLabelsJson is null => "The earlier mask could not be read.",
         1 => "The earlier job's mask is painted over the image in the colour of its 1 class.",
+        0 => "The earlier mask has no classes to show.",
         var n => $"The earlier job's mask is painted over the image, one colour per class ({n} classes).",
     };
 
@@ -115,6 +119,7 @@ public sealed partial class VerificationTask : IAsyncDisposable
         }
 
         await _root.FocusAsync();
+        _self = DotNetObjectReference.Create(this);
         _module = await JS.InvokeAsync<IJSObjectReference>("import", "./Features/Labeling/VerificationTask.razor.js");
         _view = await _module.InvokeAsync<IJSObjectReference>("create", _host, new
         {
@@ -130,7 +135,25 @@ public sealed partial class VerificationTask : IAsyncDisposable
                 tiles = Tiles.ShouldTile(Task.Width, Task.Height) ? $"{Task.ContentUrl}/tiles" : null,
             },
             annotations = Task.EarlierLabelsJson,
-        });
+        }, _self);
+    }
+
+    /// <summary>Called by the browser once the image and the earlier labels are shown: only then may a verdict be given.</summary>
+    [JSInvokable]
+    public Task LoadedAsync()
+    {
+        _loaded = true;
+        StateHasChanged();
+        return System.Threading.Tasks.Task.CompletedTask;
+    }
+
+    /// <summary>Called by the browser when the image or the earlier labels cannot be shown; no verdict can be given.</summary>
+    [JSInvokable]
+    public Task LoadFailedAsync(string message)
+    {
+        _loadProblem = $"{message} The earlier labels cannot be judged without it: reload the page, or decline the task.";
+        StateHasChanged();
+        return System.Threading.Tasks.Task.CompletedTask;
     }
 
     private async Task OnKeyDownAsync(KeyboardEventArgs e)
@@ -171,7 +194,7 @@ public sealed partial class VerificationTask : IAsyncDisposable
 
     private async Task SubmitAsync()
     {
-        if (!Disabled && _selected is not null)
+        if (!Disabled && _loaded && _selected is not null)
         {
             await OnSubmit.InvokeAsync(VerificationAnswer.Create(Type, _selected, _comment));
         }
@@ -196,5 +219,7 @@ public sealed partial class VerificationTask : IAsyncDisposable
         {
             // The circuit is gone, and the browser with it.
         }
+
+        _self?.Dispose();
     }
 }

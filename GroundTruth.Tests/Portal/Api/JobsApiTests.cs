@@ -109,6 +109,40 @@ public abstract class JobsApiTests(PortalFixture fixture)
     }
 
     [Fact]
+    public async Task CreateJob_SourceRefIntoAnotherRequestersJobFiles_IsRejected_OwnJobFilesAreAllowed()
+    {
+        // Arrange: requester A has a job (its input manifest is a file under jobs/<id>/); B tries to name it.
+        var owner = await Portal.CreateUserAsync($"req-{Guid.NewGuid():N}@t.io", Roles.Requester);
+        var other = await Portal.CreateUserAsync($"req-{Guid.NewGuid():N}@t.io", Roles.Requester);
+        var team = await Portal.CreateTeamAsync(Specs.UniqueName("team"));
+        var first = (await (await PostJobAsync(Portal.ClientFor(owner), Specs.Image(team), Specs.ImageManifest(Portal.DataFolder, 1)))
+            .Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<Guid>();
+        await Portal.WaitForStatusAsync(first, s => s != JobStatus.Initializing);
+        var privateFile = $"jobs/{first:N}/input/input.manifest";
+        var good = Specs.ImageManifest(Portal.DataFolder, 1).TrimEnd('\n');
+        var manifest = string.Join('\n', good, $$"""{"source-ref":"{{privateFile}}"}""", """{"source-ref":"_tiles/0123/layout.json"}""");
+
+        // Act
+        var byOther = (await (await PostJobAsync(Portal.ClientFor(other), Specs.Image(team), manifest)).Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<Guid>();
+        var byOwner = (await (await PostJobAsync(Portal.ClientFor(owner), Specs.Image(team), manifest)).Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<Guid>();
+
+        // Assert: B's line 2 is refused for naming A's job file; A's own line 2 gets past the check (and fails as an
+        // image, since a manifest is not one); the tile cache is refused to both.
+        await Portal.WaitForStatusAsync(byOther, s => s != JobStatus.Initializing);
+        await Portal.WaitForStatusAsync(byOwner, s => s != JobStatus.Initializing);
+        var otherErrors = (await Portal.ClientFor(other).GetFromJsonAsync<JsonArray>($"/api/jobs/{byOther}/import-errors"))!
+            .ToDictionary(e => e!["lineNumber"]!.GetValue<long>(), e => e!["message"]!.GetValue<string>());
+        var ownerErrors = (await Portal.ClientFor(owner).GetFromJsonAsync<JsonArray>($"/api/jobs/{byOwner}/import-errors"))!
+            .ToDictionary(e => e!["lineNumber"]!.GetValue<long>(), e => e!["message"]!.GetValue<string>());
+        Assert.Equal([2L, 3], otherErrors.Keys.Order());
+        Assert.Contains("another requester's job", otherErrors[2], StringComparison.Ordinal);
+        Assert.Contains("tile cache", otherErrors[3], StringComparison.Ordinal);
+        Assert.Equal([3L], ownerErrors.Keys.Order());
+        var ownerFailed = await Portal.WithDbAsync(db => db.DataObjects.Where(o => o.JobId == byOwner && o.DatasetObjectId == 1).Select(o => o.Status).SingleAsync());
+        Assert.Equal(DataObjectStatus.Failed, ownerFailed);
+    }
+
+    [Fact]
     public async Task CreateJob_DuplicateNameInOtherCase_IsRejectedWithFieldMessage()
     {
         var requester = await Portal.CreateUserAsync($"req-{Guid.NewGuid():N}@t.io", Roles.Requester);

@@ -27,7 +27,11 @@ public sealed class AnnotationCanvasTests : PortalTestContext
         Assert.Equal("""[{"label":"car","color":"#1f77b4"},{"label":"person","color":"#ff7f0e"}]""", options["labels"]!.ToJsonString());
         Assert.Equal("""{"url":"/api/task-data/signed","width":640,"height":480,"tiles":null}""", options["image"]!.ToJsonString());
         Assert.Equal("""{"boundingBoxes":[]}""", options["annotations"]!.GetValue<string>());
+        // Submit waits for the browser to say the image and the draft are in.
+        Assert.True(cut.Find("[data-testid=submit-task]").HasAttribute("disabled"));
+        cut.InvokeAsync(() => cut.Instance.LoadedAsync());
         cut.WaitForAssertion(() => Assert.Equal("Your saved draft was restored.", cut.Find("[data-testid=draft-status]").TextContent));
+        Assert.False(cut.Find("[data-testid=submit-task]").HasAttribute("disabled"));
     }
 
     [Theory]

@@ -34,6 +34,7 @@ public sealed class VerificationTaskTests : PortalTestContext
         JSInterop.SetupModule(Module);
         JsonObject? submitted = null;
         var cut = Render<VerificationTask>(p => p.Add(c => c.Task, Task()).Add(c => c.OnSubmit, (JsonObject a) => submitted = a));
+        cut.InvokeAsync(() => cut.Instance.LoadedAsync());
         cut.Find("#verification-comment").Change("The bus box is too wide.");
 
         cut.Find("[data-testid=verification-task]").KeyDown("2");
@@ -117,5 +118,21 @@ public sealed class VerificationTaskTests : PortalTestContext
         Assert.Equal(
             [("car", SegmentationPalette.ColorOf(3)), ("bus", SegmentationPalette.ColorOf(0))],
             options["labels"]!.AsArray().Select(l => (l!["label"]!.GetValue<string>(), l["color"]!.GetValue<string>())));
+    }
+
+    [Fact]
+    public void Keyboard_BeforeTheEarlierLabelsAreShown_DoesNotSubmit_AndAFailedLoadSaysWhy()
+    {
+        JSInterop.SetupModule(Module);
+        var submitted = false;
+        var cut = Render<VerificationTask>(p => p.Add(c => c.Task, MaskTask()).Add(c => c.OnSubmit, (JsonObject _) => submitted = true));
+
+        cut.Find("[data-testid=verification-task]").KeyDown("1");
+        cut.Find("[data-testid=verification-task]").KeyDown("Enter");
+        cut.InvokeAsync(() => cut.Instance.LoadFailedAsync("Could not load image /api/task-data/signed/earlier-mask."));
+
+        Assert.False(submitted);
+        Assert.True(cut.Find("[data-testid=submit-task]").HasAttribute("disabled"));
+        Assert.Contains("cannot be judged without it", cut.Find("[data-testid=task-message]").TextContent, StringComparison.Ordinal);
     }
 }
