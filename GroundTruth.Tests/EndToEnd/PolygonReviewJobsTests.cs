@@ -65,6 +65,8 @@ public sealed class PolygonReviewJobsTests : IClassFixture<Browser>, IAsyncLifet
         await PortalPages.SignInAsync(page, "polyreq@e2e.test", Password);
         await page.GotoAsync($"/jobs/{polygonJob}");
         await Expect(page.GetByTestId("job-status")).ToHaveTextAsync("Completed", Slow);
+        // Before the circuit is up, a click can land on the prerendered link as the page swaps it out.
+        await PortalPages.WaitInteractiveAsync(page);
         var download = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("download-output").ClickAsync());
         var polygonOutput = Path.Combine(_portal.DataFolder, "polygons-chain-output.manifest");
         await download.SaveAsAsync(polygonOutput);
@@ -198,6 +200,8 @@ public sealed class PolygonReviewJobsTests : IClassFixture<Browser>, IAsyncLifet
     {
         await page.GotoAsync($"/jobs/{job}");
         await Expect(page.GetByTestId("job-status")).ToHaveTextAsync("Completed", Slow);
+        // Before the circuit is up, a click can land on the prerendered link as the page swaps it out.
+        await PortalPages.WaitInteractiveAsync(page);
         var download = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("download-output").ClickAsync());
         return [.. (await File.ReadAllLinesAsync(await download.PathAsync())).Where(l => l.Length > 0).Select(l => JsonNode.Parse(l)!.AsObject())];
     }

@@ -62,6 +62,8 @@ public sealed class ReviewJobsTests : IClassFixture<Browser>, IAsyncLifetime
         await PortalPages.SignInAsync(page, "chain@e2e.test", Password);
         await page.GotoAsync($"/jobs/{boxJob}");
         await Expect(page.GetByTestId("job-status")).ToHaveTextAsync("Completed", Slow);
+        // Before the circuit is up, a click can land on the prerendered link as the page swaps it out.
+        await PortalPages.WaitInteractiveAsync(page);
         var download = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("download-output").ClickAsync());
         var boxOutput = Path.Combine(_portal.DataFolder, "boxes-chain-output.manifest");
         await download.SaveAsAsync(boxOutput);
@@ -197,6 +199,8 @@ public sealed class ReviewJobsTests : IClassFixture<Browser>, IAsyncLifetime
     {
         await page.GotoAsync($"/jobs/{job}");
         await Expect(page.GetByTestId("job-status")).ToHaveTextAsync("Completed", Slow);
+        // Before the circuit is up, a click can land on the prerendered link as the page swaps it out.
+        await PortalPages.WaitInteractiveAsync(page);
         var download = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("download-output").ClickAsync());
         return [.. (await File.ReadAllLinesAsync(await download.PathAsync())).Where(l => l.Length > 0).Select(l => JsonNode.Parse(l)!.AsObject())];
     }

@@ -61,6 +61,8 @@ public sealed class SegmentationReviewJobsTests : IClassFixture<Browser>, IAsync
         await PortalPages.SignInAsync(page, "maskchain@e2e.test", Password);
         await page.GotoAsync($"/jobs/{segmentationJob}");
         await Expect(page.GetByTestId("job-status")).ToHaveTextAsync("Completed", Slow);
+        // Before the circuit is up, a click can land on the prerendered link as the page swaps it out.
+        await PortalPages.WaitInteractiveAsync(page);
         var download = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("download-output").ClickAsync());
         var output = Path.Combine(_portal.DataFolder, "streets-chain-output.manifest");
         await download.SaveAsAsync(output);
@@ -202,6 +204,8 @@ public sealed class SegmentationReviewJobsTests : IClassFixture<Browser>, IAsync
     {
         await page.GotoAsync($"/jobs/{job}");
         await Expect(page.GetByTestId("job-status")).ToHaveTextAsync("Completed", Slow);
+        // Before the circuit is up, a click can land on the prerendered link as the page swaps it out.
+        await PortalPages.WaitInteractiveAsync(page);
         var download = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("download-output").ClickAsync());
         return JsonNode.Parse((await File.ReadAllLinesAsync(await download.PathAsync())).Single(l => l.Length > 0))!.AsObject();
     }
