@@ -85,7 +85,7 @@ public static class EarlierMask
 
         // The size comes from the header, before anything is inflated: a small file declaring a huge image is refused
         // without decompressing it.
-        if (DeclaredSize(png) is { } declared && (declared.Width != image.Width || declared.Height != image.Height))
+        if (PalettePng.DeclaredSize(png) is { } declared && (declared.Width != image.Width || declared.Height != image.Height))
         {
             return (null, $"The earlier mask '{earlier.Reference}' in \"{attribute}\" is {declared.Width} × {declared.Height} pixels but the image is {image.Width} × {image.Height}.");
         }
@@ -113,12 +113,6 @@ public static class EarlierMask
 
         return (new LabelMask(pixels, decoded.Width, decoded.Height), null);
     }
-
-    // Width and height from a PNG's IHDR (the first chunk, right after the 8-byte signature), or null if there is none.
-    private static (int Width, int Height)? DeclaredSize(ReadOnlySpan<byte> png) =>
-        png.Length >= 24 && png[12] == (byte)'I' && png[13] == (byte)'H' && png[14] == (byte)'D' && png[15] == (byte)'R'
-            ? ((int)System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(png[16..]), (int)System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(png[20..]))
-            : null;
 
     /// <summary>
     /// Maps the earlier class indices to the indices of <paramref name="targetNames"/> by name: the background (index 0,

@@ -50,6 +50,16 @@ public static class PalettePng
         return output.ToArray();
     }
 
+    /// <summary>
+    /// The width and height a PNG's header declares (IHDR, the first chunk after the signature), read without
+    /// decoding anything, or <c>null</c> when the file does not start that way.
+    /// </summary>
+    /// <param name="png">The file.</param>
+    public static (int Width, int Height)? DeclaredSize(ReadOnlySpan<byte> png) =>
+        png.Length >= 24 && png[..Signature.Length].SequenceEqual(Signature) && png[12..16].SequenceEqual("IHDR"u8)
+            ? ((int)BinaryPrimitives.ReadUInt32BigEndian(png[16..]), (int)BinaryPrimitives.ReadUInt32BigEndian(png[20..]))
+            : null;
+
     /// <summary>Decodes an 8-bit palette PNG to its indices.</summary>
     /// <param name="png">The file.</param>
     /// <param name="maxPixels">Refuse images with more pixels than this.</param>

@@ -1,6 +1,7 @@
 // What the portal's pages do before they create an annotator: apply its stylesheet (it fits the image to its
 // stage when it loads, so the layout must be styled first) and turn the task's image into an image source,
 // a tile pyramid above the portal's tile threshold. Shared by the labeling canvas and the verification view.
+import { createAnnotator } from './annotator.js';
 import { createTiledImageSource } from './image-source.js';
 
 export const STYLESHEET = '/assets/annotator/annotator.css';
@@ -32,4 +33,40 @@ export async function imageOf({ url, width, height, tiles }, fetchImpl = globalT
   const layout = await response.json();
   const source = createTiledImageSource({ ...layout, tileUrl: (level, col, row) => `${tiles}/${level}/${col}/${row}` });
   return { width: layout.width, height: layout.height, source };
+}
+
+/**
+ * Mounts an annotator on a task page without making the page wait (a portal page's JS call must return quickly):
+ * returns at once, then applies the stylesheet, loads the image, creates the annotator (`wire` adds its event
+ * handlers) and waits for it to be ready. `loaded` resolves to null once the image and the starting annotations are
+ * in, or to the reason they are not. Tests reach the annotator as `host.gtAnnotator`.
+ * @param {HTMLElement} host
+ * @param {{url:string, width?:number|null, height?:number|null, tiles?:string|null}} image
+ * @param {object} options createAnnotator's options, without `image`
+ * @param {{wire?:(annotator:object)=>void, create?:typeof createAnnotator, fetchImpl?:typeof fetch, doc?:Document}} [hooks]
+ */
+export function mountAnnotator(host, image, options, { wire, create = createAnnotator, fetchImpl, doc } = {}) {
+  let annotator = null;
+  let destroyed = false;
+  const loaded = (async () => {
+    const [, source] = await Promise.all([loadStylesheet(doc), imageOf(image, fetchImpl)]);
+    if (destroyed) return 'The task was closed.';
+    annotator = create(host, { ...options, image: source });
+    host.gtAnnotator = annotator;
+    wire?.(annotator);
+    await annotator.ready;
+    return null;
+  })().catch((err) => err?.message || 'The image could not be loaded.');
+  return {
+    get annotator() {
+      return annotator;
+    },
+    loaded,
+    destroy() {
+      destroyed = true;
+      if (!annotator) return;
+      delete host.gtAnnotator;
+      annotator.destroy();
+    },
+  };
 }

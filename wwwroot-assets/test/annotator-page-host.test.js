@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { imageOf, loadStylesheet, STYLESHEET } from '../annotator/page-host.js';
+import { imageOf, loadStylesheet, mountAnnotator, STYLESHEET } from '../annotator/page-host.js';
 import { AnnotatorCore } from '../annotator/core.js';
 
 test('imageOf: an image under the tile threshold is passed on as its URL and size', async () => {
@@ -74,4 +74,46 @@ test('setMaskOpacity: clamps to 0–1, ignores non-numbers and redraws the view'
   assert.equal(core.setMaskOpacity(3), 1);
   assert.equal(core.setMaskOpacity(-1), 0);
   assert.equal(core.setMaskOpacity('half'), 0);
+});
+
+// A document whose stylesheet is already applied, so mounting goes straight to the image.
+const styledDoc = { querySelector: () => ({ sheet: {} }) };
+
+test('mountAnnotator: returns at once, then creates, wires and waits for the annotator', async () => {
+  const host = {};
+  const calls = [];
+  let finish;
+  const annotator = { ready: new Promise((resolve) => (finish = resolve)), destroy: () => calls.push('destroy') };
+  const mounted = mountAnnotator(host, { url: '/img', width: 4, height: 3 }, { taskType: 'boundingBox' }, {
+    doc: styledDoc,
+    create: (h, options) => {
+      calls.push(['create', options.taskType, options.image.url]);
+      return annotator;
+    },
+    wire: (a) => calls.push(['wire', a === annotator]),
+  });
+  assert.equal(mounted.annotator, null);
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  assert.deepEqual(calls, [['create', 'boundingBox', '/img'], ['wire', true]]);
+  assert.equal(host.gtAnnotator, annotator);
+  let settled = false;
+  mounted.loaded.then(() => (settled = true));
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  assert.equal(settled, false, 'not loaded before the annotator is ready');
+  finish();
+  assert.equal(await mounted.loaded, null);
+  mounted.destroy();
+  assert.deepEqual(calls.at(-1), 'destroy');
+  assert.equal('gtAnnotator' in host, false);
+});
+
+test('mountAnnotator: an image or annotations that fail to load resolve to the reason', async () => {
+  const failing = { ready: Promise.reject(new Error('Could not load image /img')), destroy() {} };
+  failing.ready.catch(() => {});
+  const mounted = mountAnnotator({}, { url: '/img' }, {}, { doc: styledDoc, create: () => failing });
+  assert.equal(await mounted.loaded, 'Could not load image /img');
+  const tiles = mountAnnotator({}, { url: '/x', tiles: '/x/tiles' }, {}, {
+    doc: styledDoc, create: () => assert.fail('no annotator without an image'), fetchImpl: async () => ({ ok: false, status: 503 }),
+  });
+  assert.match(await tiles.loaded, /tiles could not be loaded \(503\)/);
 });

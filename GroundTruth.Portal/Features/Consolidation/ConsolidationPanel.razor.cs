@@ -9,7 +9,7 @@ namespace GroundTruth.Portal.Features.Consolidation;
 
 public sealed partial class ConsolidationPanel
 {
-    private static readonly TimeSpan RefreshInterval = TimeSpan.FromMilliseconds(500);
+    private readonly Jobs.RefreshThrottle _refresh = new(TimeSpan.FromMilliseconds(500));
 
     private IReadOnlyList<RunSummary> _runs = [];
     private IReadOnlyList<WorkerQualityRow> _workers = [];
@@ -19,7 +19,6 @@ public sealed partial class ConsolidationPanel
     private double _strength = 2.0;
     private double _threshold = 0.7;
     private IDisposable? _subscription;
-    private int _refreshPending;
 
     [Inject]
     public required ConsolidationService Consolidation { get; init; }
@@ -61,16 +60,9 @@ public sealed partial class ConsolidationPanel
     // follow when a run starts, finishes or is chosen, after the panel's own actions, and on Refresh.
     private async Task OnJobChangedAsync()
     {
-        if (Interlocked.Exchange(ref _refreshPending, 1) == 1)
-        {
-            return;
-        }
-
-        await Task.Delay(RefreshInterval);
-        Interlocked.Exchange(ref _refreshPending, 0);
         try
         {
-            await InvokeAsync(async () =>
+            await _refresh.RunAsync(() => InvokeAsync(async () =>
             {
                 var before = RunStates(_runs);
                 _runs = await Consolidation.ListRunsAsync(JobId, Caller);
@@ -80,7 +72,7 @@ public sealed partial class ConsolidationPanel
                 }
 
                 StateHasChanged();
-            });
+            }));
         }
         catch (Exception ex)
         {

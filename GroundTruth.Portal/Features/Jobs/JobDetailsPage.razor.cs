@@ -7,7 +7,7 @@ namespace GroundTruth.Portal.Features.Jobs;
 
 public sealed partial class JobDetailsPage
 {
-    private static readonly TimeSpan RefreshInterval = TimeSpan.FromMilliseconds(500);
+    private readonly RefreshThrottle _refresh = new(TimeSpan.FromMilliseconds(500));
 
     private JobDetails? _job;
     private IReadOnlyList<string> _labelNames = [];
@@ -16,7 +16,6 @@ public sealed partial class JobDetailsPage
     private IDisposable? _subscription;
     private bool _notFound;
     private Caller _caller = default!;
-    private int _refreshPending;
 
     [Parameter]
     public Guid JobId { get; set; }
@@ -64,16 +63,9 @@ public sealed partial class JobDetailsPage
     // Many workers may submit per second; refresh at most twice a second, off the notifying thread.
     private async Task OnJobChangedAsync()
     {
-        if (Interlocked.Exchange(ref _refreshPending, 1) == 1)
-        {
-            return;
-        }
-
-        await Task.Delay(RefreshInterval);
-        Interlocked.Exchange(ref _refreshPending, 0);
         try
         {
-            await InvokeAsync(async () =>
+            await _refresh.RunAsync(() => InvokeAsync(async () =>
             {
                 await LoadAsync();
                 if (_objectsTable is not null)
@@ -82,7 +74,7 @@ public sealed partial class JobDetailsPage
                 }
 
                 StateHasChanged();
-            });
+            }));
         }
         catch (Exception ex)
         {

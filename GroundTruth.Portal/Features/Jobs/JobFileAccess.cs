@@ -10,6 +10,10 @@ namespace GroundTruth.Portal.Features.Jobs;
 /// </summary>
 public sealed class JobFileAccess(IDbContextFactory<GroundTruthDbContext> dbFactory)
 {
+    // A job's requester never changes, so an owner once found is kept: a chained manifest names the same earlier job
+    // on every line, and a worker's task names it on every view. Bounded by the number of jobs.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<Guid, string> _owners = new();
+
     /// <summary>Why <paramref name="key"/> may not be used by a job of <paramref name="requesterId"/>, or <c>null</c>.</summary>
     /// <param name="key">A store key (already checked to stay inside the data folder).</param>
     /// <param name="requesterId">The requester who owns the job being imported.</param>
@@ -33,8 +37,16 @@ public sealed class JobFileAccess(IDbContextFactory<GroundTruthDbContext> dbFact
             return "it is in the portal's job files, not a data file.";
         }
 
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var owner = await db.Jobs.Where(j => j.Id == jobId).Select(j => j.RequesterId).FirstOrDefaultAsync(cancellationToken);
+        if (!_owners.TryGetValue(jobId, out var owner))
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            owner = await db.Jobs.Where(j => j.Id == jobId).Select(j => j.RequesterId).FirstOrDefaultAsync(cancellationToken);
+            if (owner is not null)
+            {
+                _owners.TryAdd(jobId, owner);
+            }
+        }
+
         return owner == requesterId ? null : "it is a file of another requester's job.";
     }
 }

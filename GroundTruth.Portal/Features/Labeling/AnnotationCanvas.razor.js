@@ -2,8 +2,7 @@
 // debounced draft and the submit, never pointer events. A segmentation mask is far larger than the circuit's message
 // cap, so it goes out of band: the PNG is PUT to the task's mask endpoint, and .NET only hears that a draft was saved
 // (with a small JSON naming the mask URL) or that the mask is ready to submit.
-import { createAnnotator } from '/assets/annotator/annotator.js';
-import { imageOf, loadStylesheet } from '/assets/annotator/page-host.js';
+import { mountAnnotator } from '/assets/annotator/page-host.js';
 
 function fromBase64(base64) {
   const binary = atob(base64);
@@ -45,30 +44,20 @@ function withoutPixels(result, extra) {
 export function create(host, task, dotnet) {
   const report = (message) =>
     dotnet.invokeMethodAsync('ReportProblemAsync', `${message} Nothing was submitted; reload the page, or decline the task.`).catch(() => {});
-  let annotator = null;
-  let destroyed = false;
-
-  async function setUp() {
-    const [, image] = await Promise.all([loadStylesheet(), imageOf(task.image)]);
-    if (destroyed) return null;
-    annotator = createAnnotator(host, {
-      taskType: task.taskType,
-      labels: task.labels,
-      image,
-      annotations: task.annotations ?? null,
-      draftIntervalMs: 2000,
-    });
-    if (task.tool) annotator.setTool(task.tool);
-    // Tests and the browser benchmark reach the annotator through its host element.
-    host.gtAnnotator = annotator;
-    wire(annotator);
-    await annotator.ready;
-    return annotator;
-  }
-
+  const mounted = mountAnnotator(host, task.image, {
+    taskType: task.taskType,
+    labels: task.labels,
+    annotations: task.annotations ?? null,
+    draftIntervalMs: 2000,
+  }, {
+    wire: (a) => {
+      if (task.tool) a.setTool(task.tool);
+      wire(a);
+    },
+  });
   // null when loaded, else why not.
-  const loaded = setUp().then(() => null, (err) => err?.message || 'The image could not be loaded.');
-  loaded.then((problem) => (problem ? report(problem) : destroyed || dotnet.invokeMethodAsync('LoadedAsync').catch(() => {})));
+  const loaded = mounted.loaded;
+  loaded.then((problem) => (problem ? report(problem) : dotnet.invokeMethodAsync('LoadedAsync').catch(() => {})));
   const whenLoaded = async () => {
     const problem = await loaded;
     if (problem) report(problem);
@@ -117,14 +106,9 @@ export function create(host, task, dotnet) {
 
   return {
     requestSubmit: async () => {
-      if (annotator) annotator.requestSubmit();
+      if (mounted.annotator) mounted.annotator.requestSubmit();
       else await whenLoaded();
     },
-    destroy: () => {
-      destroyed = true;
-      if (!annotator) return;
-      delete host.gtAnnotator;
-      annotator.destroy();
-    },
+    destroy: () => mounted.destroy(),
   };
 }

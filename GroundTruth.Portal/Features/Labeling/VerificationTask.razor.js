@@ -1,8 +1,7 @@
 // Shows the earlier job's labels over the image in the annotator's view mode: shapes outlined, or an earlier
 // segmentation mask ({labelMappings, src}) painted semi-transparent, its opacity set from the page. Nothing comes
 // back to .NET but whether it loaded: the verifier's answer is chosen beside the canvas.
-import { createAnnotator } from '/assets/annotator/annotator.js';
-import { imageOf, loadStylesheet } from '/assets/annotator/page-host.js';
+import { mountAnnotator } from '/assets/annotator/page-host.js';
 
 /**
  * Returns the handle at once and sets the view up behind it (a slow image must not hold up .NET, whose JS calls time
@@ -10,41 +9,27 @@ import { imageOf, loadStylesheet } from '/assets/annotator/page-host.js';
  * verdict be given — or `LoadFailedAsync` with the reason when they cannot be.
  */
 export function create(host, task, dotnet) {
-  let annotator = null;
-  let destroyed = false;
   let opacity = null;
-
-  async function setUp() {
-    const [, image] = await Promise.all([loadStylesheet(), imageOf(task.image)]);
-    if (destroyed) return;
-    annotator = createAnnotator(host, {
-      taskType: task.taskType,
-      labels: task.labels,
-      image,
-      annotations: task.annotations ?? null,
-      readOnly: true,
-      // A mask has no shapes to list, and the list's number badges would read like the verification keys 1–9.
-      shapeList: task.taskType !== 'semanticSegmentation',
-    });
-    host.gtAnnotator = annotator;
-    if (opacity !== null) annotator.setMaskOpacity(opacity);
-    await annotator.ready;
-  }
-
-  setUp().then(
-    () => destroyed || dotnet.invokeMethodAsync('LoadedAsync').catch(() => {}),
-    (err) => destroyed || dotnet.invokeMethodAsync('LoadFailedAsync', err?.message || 'The image could not be loaded.').catch(() => {}),
-  );
+  const mounted = mountAnnotator(host, task.image, {
+    taskType: task.taskType,
+    labels: task.labels,
+    annotations: task.annotations ?? null,
+    readOnly: true,
+    // A mask has no shapes to list, and the list's number badges would read like the verification keys 1–9.
+    shapeList: task.taskType !== 'semanticSegmentation',
+  }, {
+    wire: (a) => {
+      if (opacity !== null) a.setMaskOpacity(opacity);
+    },
+  });
+  mounted.loaded.then((problem) => (problem
+    ? dotnet.invokeMethodAsync('LoadFailedAsync', problem)
+    : dotnet.invokeMethodAsync('LoadedAsync')).catch(() => {}));
   return {
     setMaskOpacity: (value) => {
       opacity = value;
-      annotator?.setMaskOpacity(value);
+      mounted.annotator?.setMaskOpacity(value);
     },
-    destroy: () => {
-      destroyed = true;
-      if (!annotator) return;
-      delete host.gtAnnotator;
-      annotator.destroy();
-    },
+    destroy: () => mounted.destroy(),
   };
 }
