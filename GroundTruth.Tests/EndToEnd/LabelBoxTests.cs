@@ -95,7 +95,14 @@ public sealed class LabelBoxTests : IClassFixture<Browser>, IAsyncLifetime
         Assert.True(canvas!.Width >= 900, $"the annotator is {canvas.Width} px wide on a 1366-px screen");
 
         // The draft reaches the server within a few seconds, and a reload brings it back.
+        // Drafts go every 2 s: wait until the server holds one with the moved box (a "Draft saved" from the drawing
+        // alone would send the reload back to before the move).
         await Expect(page.GetByTestId("draft-status")).ToContainTextAsync("Draft saved", new() { Timeout = 10_000 });
+        for (var i = 0; !DraftHasMovedSquare(await _portal.WithDbAsync(db => db.Assignments.Select(a => a.DraftJson).SingleAsync())); i++)
+        {
+            Assert.True(i < 50, "no draft with the moved square reached the server within 10 s");
+            await Task.Delay(200);
+        }
         await page.ReloadAsync();
         await CanvasPages.WaitReadyAsync(page);
         Assert.Equal(2, await CanvasPages.ShapeCountAsync(page));
@@ -160,6 +167,10 @@ public sealed class LabelBoxTests : IClassFixture<Browser>, IAsyncLifetime
         await Expect(page.GetByTestId("no-more-tasks")).ToHaveCountAsync(0);
         Assert.Equal(0, await _portal.WithDbAsync(db => db.Responses.CountAsync()));
     }
+
+    private static bool DraftHasMovedSquare(string? draft) =>
+        draft is not null && JsonNode.Parse(draft)?["boundingBoxes"] is JsonArray boxes
+        && boxes.Any(b => b!["label"]!.GetValue<string>() == "square" && Math.Abs(b["left"]!.GetValue<double>() - 320) <= 0.6);
 
     private static void AssertBox(JsonObject box, int classId, double left, double top, double width, double height)
     {
